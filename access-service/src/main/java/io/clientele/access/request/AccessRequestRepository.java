@@ -1,0 +1,62 @@
+package io.clientele.access.request;
+
+import io.clientele.events.CustomerCaptured;
+import io.r2dbc.spi.Readable;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+@Repository
+class AccessRequestRepository {
+
+    private final DatabaseClient db;
+
+    AccessRequestRepository(DatabaseClient db) {
+        this.db = db;
+    }
+
+    /** Opens a PENDING request unless the customer already has one for the page; answers the new request's id. */
+    Mono<UUID> openPending(CustomerCaptured capture) {
+        return db.sql("""
+                        INSERT INTO access_requests (id, site_id, customer_id, page_id, email, first_name, last_name, locale,
+                                                     status, requested_at, capture_event_id)
+                        VALUES (:id, :siteId, :customerId, :pageId, :email, :firstName, :lastName, :locale,
+                                'PENDING', :requestedAt, :eventId)
+                        ON CONFLICT (site_id, customer_id, page_id) WHERE status = 'PENDING' DO NOTHING
+                        RETURNING id""")
+                .bind("id", UUID.randomUUID())
+                .bind("siteId", capture.getSiteId())
+                .bind("customerId", UUID.fromString(capture.getCustomerId()))
+                .bind("pageId", capture.getPageId())
+                .bind("email", capture.getEmail())
+                .bind("firstName", Parameter.fromOrEmpty(capture.getFirstName(), String.class))
+                .bind("lastName", Parameter.fromOrEmpty(capture.getLastName(), String.class))
+                .bind("locale", Parameter.fromOrEmpty(capture.getLocale(), String.class))
+                .bind("requestedAt", capture.getOccurredAt())
+                .bind("eventId", capture.getEventId())
+                .map(row -> row.get("id", UUID.class))
+                .one();
+    }
+
+    Flux<AccessRequest> list(String siteId, AccessRequestStatus status, int limit) {
+        return db.sql("""
+                        SELECT * FROM access_requests
+                        WHERE site_id = :siteId AND (CAST(:status AS VARCHAR) IS NULL OR status = :status)
+                        ORDER BY requested_at DESC, id LIMIT :limit""")
+                .bind("siteId", siteId)
+                .bind("status", Parameter.fromOrEmpty(status == null ? null : status.name(), String.class))
+                .bind("limit", limit)
+                .map(AccessRequestRepository::toRequest).all();
+    }
+
+    private static AccessRequest toRequest(Readable row) {
+        return new AccessRequest(row.get("id", UUID.class), row.get("site_id", String.class), row.get("customer_id", UUID.class),
+                row.get("page_id", String.class), row.get("email", String.class), row.get("first_name", String.class),
+                row.get("last_name", String.class), AccessRequestStatus.valueOf(row.get("status", String.class)),
+                row.get("requested_at", Instant.class), row.get("decided_at", Instant.class));
+    }
+}

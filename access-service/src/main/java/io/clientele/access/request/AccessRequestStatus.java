@@ -1,0 +1,5 @@
+package io.clientele.access.request;
+
+public enum AccessRequestStatus {
+    PENDING, APPROVED, REJECTED
+}

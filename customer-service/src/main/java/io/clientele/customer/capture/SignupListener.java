@@ -1,0 +1,25 @@
+package io.clientele.customer.capture;
+
+import io.clientele.events.SignupCaptured;
+import io.clientele.platform.consumer.IdempotentConsumer;
+import io.clientele.schemas.Topics;
+import java.time.Duration;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+@Component
+class SignupListener {
+
+    private final IdempotentConsumer consumer;
+    private final CaptureService capture;
+
+    SignupListener(IdempotentConsumer consumer, CaptureService capture) {
+        this.consumer = consumer;
+        this.capture = capture;
+    }
+
+    @KafkaListener(topics = Topics.CUSTOMER_SIGNUPS)
+    void on(SignupCaptured signup) {
+        consumer.applyOnce("capture", signup.getEventId(), () -> capture.capture(signup)).block(Duration.ofSeconds(30));
+    }
+}

@@ -1,0 +1,35 @@
+package io.clientele.customer.consent;
+
+import io.clientele.customer.customer.CustomerRepository;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/** E-mail marketing consent: every opt-in or opt-out is appended with its source and evidence, never changed. */
+@Component
+public class ConsentLedger {
+
+    private final DatabaseClient db;
+    private final CustomerRepository customers;
+
+    ConsentLedger(DatabaseClient db, CustomerRepository customers) {
+        this.db = db;
+        this.customers = customers;
+    }
+
+    /**
+     * @param source   where the consent was given: manual, signup-form, newsletter, import
+     * @param evidence a JSON object saying how it was given (event id, client address, page)
+     */
+    public Mono<Void> record(String siteId, UUID customerId, boolean optedIn, String source, String evidence, Instant at) {
+        return db.sql("""
+                        INSERT INTO consent_ledger (site_id, customer_id, opted_in, source, evidence, recorded_at)
+                        VALUES (:siteId, :customerId, :optedIn, :source, CAST(:evidence AS jsonb), :at)""")
+                .bind("siteId", siteId).bind("customerId", customerId).bind("optedIn", optedIn)
+                .bind("source", source).bind("evidence", evidence).bind("at", at)
+                .then()
+                .then(customers.setMarketingOptIn(customerId, optedIn));
+    }
+}

@@ -1,0 +1,34 @@
+package io.clientele.customer.site;
+
+import io.clientele.platform.web.ProblemException;
+import jakarta.validation.Valid;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+@RestController
+@RequestMapping("/api/v1/sites/{siteId}")
+class SiteController {
+
+    private final SiteService service;
+    private final SiteRepository sites;
+
+    SiteController(SiteService service, SiteRepository sites) {
+        this.service = service;
+        this.sites = sites;
+    }
+
+    @PutMapping
+    Mono<Site> save(@PathVariable String siteId, @Valid @RequestBody SiteSettings settings) {
+        return service.save(siteId, settings);
+    }
+
+    @GetMapping
+    Mono<Site> get(@PathVariable String siteId) {
+        return sites.find(siteId).switchIfEmpty(Mono.error(() -> ProblemException.notFound("site", siteId)));
+    }
+}

@@ -1,0 +1,15 @@
+package io.clientele.customer.site;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** The body of {@code PUT /api/v1/sites/{siteId}}. */
+public record SiteSettings(
+        @NotBlank @Size(max = 200) String name,
+        @NotBlank @Email @Size(max = 254) String ownerEmail,
+        @NotBlank @Pattern(regexp = "[a-z]{2}(-[A-Z]{2})?", message = "must be a language tag such as en or fr-CA") String locale,
+        @Size(max = 200) String senderName,
+        @Email @Size(max = 254) String senderEmail) {
+}

@@ -1,0 +1,180 @@
+package io.clientele.local;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.clientele.platform.embedded.ApicurioRegistryServer;
+import io.clientele.platform.embedded.EmbeddedKafkaServer;
+import io.clientele.platform.embedded.EmbeddedPostgresServer;
+import io.clientele.platform.security.SiteTokens;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The whole platform on one machine: PostgreSQL (one database per service), a Kafka broker (KRaft), the Apicurio
+ * registry and an SMTP+IMAP server (GreenMail, any password accepted), then the four services as processes of
+ * their own, configured to use them. The site {@code demo}, owned by {@code owner@demo.test}, is seeded.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    /** The HMAC secret of the local stack's tokens (the services' default). */
+    public static final String HMAC_SECRET = "clientele-local-development-secret-0123456789";
+    public static final String DEMO_SITE = "demo";
+    public static final String DEMO_OWNER = "owner@demo.test";
+
+    private static final Duration STARTUP = Duration.ofMinutes(3);
+
+    private final LocalStackPorts ports;
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private GreenMail mail;
+
+    private LocalStack(LocalStackPorts ports) {
+        this.ports = ports;
+    }
+
+    /**
+     * @param home the repository, whose services' runnable jars are started
+     * @param work where logs and the registry's output go
+     */
+    public static LocalStack start(Path home, Path work, LocalStackPorts ports) {
+        LocalStack stack = new LocalStack(ports);
+        try {
+            stack.startInfrastructure(home, work);
+            stack.startServices(home, work.resolve("logs"));
+            stack.seedDemoSite();
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void startInfrastructure(Path home, Path work) {
+        Path registryHome = Path.of(System.getProperty(ApicurioRegistryServer.HOME_PROPERTY,
+                home.resolve("target/apicurio-registry-3.3.3").toString()));
+        CompletableFuture<ApicurioRegistryServer> registry = CompletableFuture.supplyAsync(() ->
+                ApicurioRegistryServer.start(registryHome, ports.registry(), work.resolve("logs/apicurio-registry.log")));
+        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(ports.postgres());
+        started.add(postgres);
+        for (String database : List.of("customer", "access", "imports", "notification")) {
+            postgres.createDatabase(database);
+        }
+        started.add(EmbeddedKafkaServer.start(ports.kafka()));
+        mail = new GreenMail(new ServerSetup[] {
+                new ServerSetup(ports.smtp(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+                new ServerSetup(ports.imap(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP)})
+                .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+        mail.start();
+        started.add(mail::stop);
+        started.add(registry.join());
+    }
+
+    private void startServices(Path home, Path logs) {
+        List<String> shared = List.of(
+                "clientele.database.port=" + ports.postgres(),
+                "spring.kafka.bootstrap-servers=localhost:" + ports.kafka(),
+                "clientele.schema-registry.url=http://localhost:" + ports.registry() + "/apis/ccompat/v7",
+                "clientele.security.hmac-secret=" + HMAC_SECRET);
+        services.add(ServiceProcess.start(home, "customer-service", ports.customer(), shared, logs));
+        services.add(ServiceProcess.start(home, "access-service", ports.access(), shared, logs));
+        services.add(ServiceProcess.start(home, "import-service", ports.imports(), shared, logs));
+        List<String> notification = new ArrayList<>(shared);
+        notification.add("spring.mail.port=" + ports.smtp());
+        notification.add("clientele.notification.admin-base-url=http://localhost:" + ports.customer() + "/admin");
+        services.add(ServiceProcess.start(home, "notification-service", ports.notification(), notification, logs));
+        services.stream()
+                .map(service -> CompletableFuture.runAsync(() -> service.awaitReady(STARTUP)))
+                .toList()
+                .forEach(CompletableFuture::join);
+    }
+
+    private void seedDemoSite() {
+        HttpRequest put = HttpRequest.newBuilder(URI.create(customerUrl() + "/api/v1/sites/" + DEMO_SITE))
+                .header("Authorization", "Bearer " + token(DEMO_SITE))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("""
+                        {"name": "Demo", "ownerEmail": "%s", "locale": "en", "senderName": "Demo site"}""".formatted(DEMO_OWNER)))
+                .build();
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(put, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("Seeding the demo site failed: " + response.statusCode() + " " + response.body());
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Seeding the demo site failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while seeding the demo site", e);
+        }
+    }
+
+    /** An admin token for the site, valid for a day. */
+    public static String token(String siteId) {
+        return SiteTokens.issue(HMAC_SECRET, siteId, "local-admin", Duration.ofDays(1));
+    }
+
+    public LocalStackPorts ports() {
+        return ports;
+    }
+
+    public GreenMail mail() {
+        return mail;
+    }
+
+    public String customerUrl() {
+        return "http://localhost:" + ports.customer();
+    }
+
+    public String accessUrl() {
+        return "http://localhost:" + ports.access();
+    }
+
+    public String importUrl() {
+        return "http://localhost:" + ports.imports();
+    }
+
+    public String notificationUrl() {
+        return "http://localhost:" + ports.notification();
+    }
+
+    /** What runs where, for a person to read. */
+    public String describe() {
+        StringBuilder text = new StringBuilder("Clientele is running:\n");
+        for (ServiceProcess service : services) {
+            text.append(String.format("  %-22s %s   (log: %s)%n", service.name(), service.baseUrl(), service.log()));
+        }
+        text.append(String.format("  %-22s localhost:%d (user clientele, password clientele)%n", "PostgreSQL", ports.postgres()));
+        text.append(String.format("  %-22s localhost:%d%n", "Kafka (KRaft)", ports.kafka()));
+        text.append(String.format("  %-22s http://localhost:%d/apis/ccompat/v7%n", "Schema registry", ports.registry()));
+        text.append(String.format("  %-22s smtp://localhost:%d, imap://localhost:%d (any password)%n", "Mail (GreenMail)",
+                ports.smtp(), ports.imap()));
+        text.append("Site '" + DEMO_SITE + "' is owned by " + DEMO_OWNER + ". Admin token: ./clientele token " + DEMO_SITE + "\n");
+        text.append("Press Ctrl-C to stop everything.");
+        return text.toString();
+    }
+
+    /** Stops the services first, then what they use. */
+    @Override
+    public void close() {
+        services.stream().map(service -> CompletableFuture.runAsync(service::close)).toList()
+                .forEach(CompletableFuture::join);
+        services.clear();
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (Exception e) {
+                System.err.println("Stopping " + started.get(i) + " failed: " + e);
+            }
+        }
+        started.clear();
+    }
+}

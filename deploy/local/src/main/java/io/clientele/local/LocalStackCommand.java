@@ -1,0 +1,54 @@
+package io.clientele.local;
+
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code ./clientele} runs this:
+ * <ul>
+ *   <li>{@code up}: starts the local stack and keeps it running until Ctrl-C;</li>
+ *   <li>{@code token SITE}: prints an admin token for the site;</li>
+ *   <li>{@code bench [N] [CONCURRENCY]}: measures sign-up to owner e-mail on a running local stack.</li>
+ * </ul>
+ */
+public final class LocalStackCommand {
+
+    private LocalStackCommand() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String command = args.length == 0 ? "up" : args[0];
+        switch (command) {
+            case "up" -> up();
+            case "token" -> {
+                if (args.length != 2) {
+                    usage();
+                }
+                System.out.println(LocalStack.token(args[1]));
+            }
+            case "bench" -> SignupLatencyBenchmark.run(LocalStackPorts.defaults(),
+                    args.length > 1 ? Integer.parseInt(args[1]) : 500,
+                    args.length > 2 ? Integer.parseInt(args[2]) : 16);
+            default -> usage();
+        }
+    }
+
+    private static void up() throws InterruptedException {
+        Path home = Path.of(System.getProperty("clientele.home", ".")).toAbsolutePath().normalize();
+        System.out.println("Starting Clientele from " + home + " ...");
+        LocalStack stack = LocalStack.start(home, home.resolve("target/local-stack"), LocalStackPorts.defaults());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping Clientele ...");
+            stack.close();
+            stopped.countDown();
+        }));
+        System.out.println(stack.describe());
+        stopped.await();
+    }
+
+    private static void usage() {
+        System.err.println("usage: clientele [up | token SITE | bench [N] [CONCURRENCY]]");
+        System.exit(2);
+    }
+}

@@ -1,0 +1,5 @@
+package io.clientele.notification.mail;
+
+/** A rendered mail. */
+record MailContent(String subject, String text) {
+}

@@ -1,0 +1,69 @@
+package io.clientele.notification.mail;
+
+import io.clientele.platform.json.JsonDetails;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The outgoing queue in the service's database. */
+@Repository
+class MailQueue {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<Map<String, Object>> PARAMS = new TypeReference<>() { };
+
+    private final DatabaseClient db;
+
+    MailQueue(DatabaseClient db) {
+        this.db = db;
+    }
+
+    /** Queues a mail once per event and template: a redelivered event queues nothing more. */
+    Mono<Void> enqueue(String siteId, String eventId, String template, OutgoingMail.Audience audience, JsonDetails params) {
+        return db.sql("""
+                        INSERT INTO outgoing_mail (id, site_id, event_id, template, audience, params, status)
+                        VALUES (:id, :siteId, :eventId, :template, :audience, CAST(:params AS jsonb), 'QUEUED')
+                        ON CONFLICT (event_id, template) DO NOTHING""")
+                .bind("id", UUID.randomUUID()).bind("siteId", siteId).bind("eventId", eventId)
+                .bind("template", template).bind("audience", audience.name()).bind("params", params.toString())
+                .then();
+    }
+
+    /** Mails due now, locked for this transaction so that another replica's dispatcher skips them. */
+    Flux<OutgoingMail> lockDue(int limit) {
+        return db.sql("""
+                        SELECT id, site_id, template, audience, params::text AS params, attempts FROM outgoing_mail
+                        WHERE status = 'QUEUED' AND next_attempt_at <= now()
+                        ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED""")
+                .bind("limit", limit)
+                .map(row -> new OutgoingMail(row.get("id", UUID.class), row.get("site_id", String.class),
+                        row.get("template", String.class), OutgoingMail.Audience.valueOf(row.get("audience", String.class)),
+                        JSON.readValue(row.get("params", String.class), PARAMS), row.get("attempts", Integer.class)))
+                .all();
+    }
+
+    Mono<Void> markSent(UUID id, String recipient, String subject) {
+        return db.sql("""
+                        UPDATE outgoing_mail SET status = 'SENT', recipient = :recipient, subject = :subject,
+                            attempts = attempts + 1, sent_at = now(), last_error = NULL WHERE id = :id""")
+                .bind("id", id).bind("recipient", recipient).bind("subject", subject).then();
+    }
+
+    Mono<Void> retryLater(UUID id, Duration delay, String error) {
+        return db.sql("""
+                        UPDATE outgoing_mail SET attempts = attempts + 1, last_error = :error,
+                            next_attempt_at = now() + make_interval(secs => :seconds) WHERE id = :id""")
+                .bind("id", id).bind("error", error).bind("seconds", delay.toMillis() / 1000.0).then();
+    }
+
+    Mono<Void> markFailed(UUID id, String error) {
+        return db.sql("UPDATE outgoing_mail SET status = 'FAILED', attempts = attempts + 1, last_error = :error WHERE id = :id")
+                .bind("id", id).bind("error", error).then();
+    }
+}

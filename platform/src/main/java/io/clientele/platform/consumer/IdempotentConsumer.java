@@ -1,0 +1,35 @@
+package io.clientele.platform.consumer;
+
+import java.util.function.Supplier;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+/**
+ * Applies an event's effect at most once: the event id is recorded in the same transaction as the effect, so a
+ * redelivered event finds its id and changes nothing, and a failed effect leaves no record behind.
+ */
+public class IdempotentConsumer {
+
+    private final DatabaseClient db;
+    private final TransactionalOperator tx;
+
+    public IdempotentConsumer(DatabaseClient db, TransactionalOperator tx) {
+        this.db = db;
+        this.tx = tx;
+    }
+
+    /**
+     * @param consumer names the effect, so that two effects of one event in the same service are told apart
+     * @return true when the effect was applied now, false when the event had been applied before
+     */
+    public Mono<Boolean> applyOnce(String consumer, String eventId, Supplier<Mono<?>> effect) {
+        return tx.transactional(db.sql("""
+                        INSERT INTO processed_events (consumer, event_id) VALUES (:consumer, :eventId)
+                        ON CONFLICT DO NOTHING""")
+                .bind("consumer", consumer)
+                .bind("eventId", eventId)
+                .fetch().rowsUpdated()
+                .flatMap(inserted -> inserted == 0 ? Mono.just(false) : effect.get().then(Mono.just(true))));
+    }
+}

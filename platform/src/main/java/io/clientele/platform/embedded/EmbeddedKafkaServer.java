@@ -1,0 +1,36 @@
+package io.clientele.platform.embedded;
+
+import java.util.Map;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/** A single Kafka broker in KRaft mode, in this JVM. */
+public final class EmbeddedKafkaServer implements AutoCloseable {
+
+    private final EmbeddedKafkaKraftBroker broker;
+
+    private EmbeddedKafkaServer(EmbeddedKafkaKraftBroker broker) {
+        this.broker = broker;
+    }
+
+    /** Starts a broker on the port (0 for any free one); topics are created by the services that use them. */
+    public static EmbeddedKafkaServer start(int port) {
+        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 3);
+        broker.kafkaPorts(port == 0 ? FreePorts.next() : port);
+        broker.brokerProperties(Map.of(
+                "auto.create.topics.enable", "true",
+                "num.partitions", "3",
+                "group.initial.rebalance.delay.ms", "0",
+                "log.dirs", System.getProperty("java.io.tmpdir") + "/clientele-kafka-" + ProcessHandle.current().pid()));
+        broker.afterPropertiesSet();
+        return new EmbeddedKafkaServer(broker);
+    }
+
+    public String bootstrapServers() {
+        return broker.getBrokersAsString();
+    }
+
+    @Override
+    public void close() {
+        broker.destroy();
+    }
+}

@@ -1,0 +1,151 @@
+package io.clientele.platform.outbox;
+
+import io.clientele.platform.polling.PollingLoop;
+import io.r2dbc.spi.Readable;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Publishes committed outbox rows in the order they were written and marks them sent only once the broker has
+ * acknowledged them (the producer is idempotent with acks=all). A crash between publish and mark publishes the
+ * row again on the next round: consumers apply events once, so a duplicate changes nothing.
+ *
+ * <p>Only one relay of a service works at a time (a PostgreSQL advisory lock), so that replicas cannot
+ * interleave two events of the same aggregate.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final long RELAY_LOCK = 0x636c69656e74656cL;
+
+    private final DatabaseClient db;
+    private final TransactionalOperator tx;
+    private final KafkaTemplate<String, Object> kafka;
+    private final OutboxProperties properties;
+    private final PollingLoop relayLoop;
+    private final PollingLoop purgeLoop;
+
+    public OutboxRelay(DatabaseClient db, TransactionalOperator tx, KafkaTemplate<String, Object> kafka,
+                       OutboxProperties properties) {
+        this.db = db;
+        this.tx = tx;
+        this.kafka = kafka;
+        this.properties = properties;
+        this.relayLoop = new PollingLoop("Outbox relay", properties.pollInterval(), properties.pollInterval(), this::relayOnce);
+        this.purgeLoop = new PollingLoop("Outbox purge", Duration.ofMinutes(1), Duration.ofHours(1), this::purgeSent);
+    }
+
+    /** Publishes one batch of unsent rows; answers how many it marked sent. */
+    public Mono<Integer> relayOnce() {
+        return tx.transactional(takeRelayLock()
+                .flatMap(locked -> locked ? unsentRows().collectList().flatMap(this::publishAndMark) : Mono.just(0)));
+    }
+
+    /** Deletes rows sent longer ago than the retention. */
+    public Mono<Long> purgeSent() {
+        return db.sql("DELETE FROM outbox WHERE sent_at < now() - make_interval(secs => :seconds)")
+                .bind("seconds", (double) properties.retention().toSeconds())
+                .fetch().rowsUpdated();
+    }
+
+    private Mono<Boolean> takeRelayLock() {
+        return db.sql("SELECT pg_try_advisory_xact_lock(:key) AS locked").bind("key", RELAY_LOCK)
+                .map(row -> Boolean.TRUE.equals(row.get("locked", Boolean.class))).one();
+    }
+
+    private Flux<OutboxRow> unsentRows() {
+        return db.sql("""
+                        SELECT position, id, aggregateid, type, topic, payload FROM outbox
+                        WHERE sent_at IS NULL ORDER BY position LIMIT :limit""")
+                .bind("limit", properties.batchSize())
+                .map(OutboxRelay::toRow).all();
+    }
+
+    private Mono<Integer> publishAndMark(List<OutboxRow> rows) {
+        if (rows.isEmpty()) {
+            return Mono.just(0);
+        }
+        List<CompletableFuture<?>> sends = send(rows);
+        return Flux.range(0, sends.size())
+                .concatMap(i -> Mono.fromFuture(sends.get(i)).thenReturn(rows.get(i).position()))
+                // The rows after a failed one are not marked: they go out again, in order, next round.
+                .onErrorResume(error -> {
+                    log.warn("Outbox relay could not publish; will retry: {}", error.toString());
+                    return Flux.empty();
+                })
+                .collectList()
+                .flatMap(this::markSent);
+    }
+
+    private List<CompletableFuture<?>> send(List<OutboxRow> rows) {
+        List<CompletableFuture<?>> sends = new ArrayList<>(rows.size());
+        for (OutboxRow row : rows) {
+            try {
+                ProducerRecord<String, Object> record = new ProducerRecord<>(row.topic(), row.aggregateId(),
+                        AvroPayloads.read(row.type(), row.payload()));
+                record.headers().add("id", row.id().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                sends.add(kafka.send(record));
+            } catch (RuntimeException e) {
+                sends.add(CompletableFuture.failedFuture(e));
+                break;
+            }
+        }
+        return sends;
+    }
+
+    private Mono<Integer> markSent(List<Long> positions) {
+        if (positions.isEmpty()) {
+            return Mono.just(0);
+        }
+        return db.sql("UPDATE outbox SET sent_at = now() WHERE position = ANY(:positions)")
+                .bind("positions", positions.toArray(Long[]::new))
+                .fetch().rowsUpdated()
+                .map(Long::intValue);
+    }
+
+    private static OutboxRow toRow(Readable row) {
+        return new OutboxRow(row.get("position", Long.class), row.get("id", java.util.UUID.class).toString(),
+                row.get("aggregateid", String.class), row.get("type", String.class), row.get("topic", String.class),
+                toBytes(row.get("payload")));
+    }
+
+    private static byte[] toBytes(Object payload) {
+        if (payload instanceof java.nio.ByteBuffer buffer) {
+            byte[] bytes = new byte[buffer.remaining()];
+            buffer.get(bytes);
+            return bytes;
+        }
+        return (byte[]) payload;
+    }
+
+    @Override
+    public void start() {
+        relayLoop.start();
+        purgeLoop.start();
+    }
+
+    @Override
+    public void stop() {
+        relayLoop.stop();
+        purgeLoop.stop();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return relayLoop.isRunning();
+    }
+
+    private record OutboxRow(long position, String id, String aggregateId, String type, String topic, byte[] payload) {
+    }
+}

@@ -1,0 +1,34 @@
+package io.clientele.platform.web;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/** An error the API reports as problem+json with a stable type, and the offending field when there is one. */
+public class ProblemException extends ErrorResponseException {
+
+    public ProblemException(HttpStatus status, String slug, String title, String detail) {
+        super(status, Problems.of(status, slug, title, detail), null);
+    }
+
+    public static ProblemException notFound(String what, String id) {
+        return new ProblemException(HttpStatus.NOT_FOUND, what + "-not-found", capitalize(what) + " not found",
+                "No " + what + " " + id + " here.");
+    }
+
+    public static ProblemException invalidField(String field, String message) {
+        ProblemException problem = new ProblemException(HttpStatus.BAD_REQUEST, "invalid-field", "Invalid field",
+                field + ": " + message);
+        ProblemDetail body = problem.getBody();
+        body.setProperty("errors", java.util.List.of(new FieldError(field, message)));
+        return problem;
+    }
+
+    private static String capitalize(String what) {
+        return Character.toUpperCase(what.charAt(0)) + what.substring(1).replace('-', ' ');
+    }
+
+    /** One offending field of a request, as listed in a problem's {@code errors}. */
+    public record FieldError(String field, String message) {
+    }
+}
