@@ -2,7 +2,6 @@ package io.clientele.platform;
 
 import io.clientele.events.SiteUpdated;
 import io.clientele.platform.consumer.IdempotentConsumer;
-import java.time.Duration;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -24,11 +23,11 @@ class SiteEffectListener {
         if ("poison".equals(event.getName())) {
             throw new IllegalArgumentException("poison site cannot be applied");
         }
-        consumer.applyOnce("site-effects", event.getEventId(), () -> db.sql(
+        consumer.applyOnceNow("site-effects", event.getEventId(), () -> db.sql(
                         "INSERT INTO site_effects (event_id, site_id, name) VALUES (:eventId, :siteId, :name)")
                 .bind("eventId", event.getEventId())
                 .bind("siteId", event.getSiteId())
                 .bind("name", event.getName())
-                .then()).block(Duration.ofSeconds(30));
+                .then());
     }
 }

@@ -3,7 +3,6 @@ package io.clientele.access.request;
 import io.clientele.events.CustomerCaptured;
 import io.clientele.platform.consumer.IdempotentConsumer;
 import io.clientele.schemas.Topics;
-import java.time.Duration;
 import org.springframework.kafka.annotation.KafkaHandler;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -22,8 +21,7 @@ class CustomerEventsListener {
 
     @KafkaHandler
     void on(CustomerCaptured capture) {
-        consumer.applyOnce("access-request", capture.getEventId(), () -> requests.onCapture(capture))
-                .block(Duration.ofSeconds(30));
+        consumer.applyOnceNow("access-request", capture.getEventId(), () -> requests.onCapture(capture));
     }
 
     /** The other customer events say nothing access-service needs yet. */

@@ -3,7 +3,6 @@ package io.clientele.customer.capture;
 import io.clientele.events.SignupCaptured;
 import io.clientele.platform.consumer.IdempotentConsumer;
 import io.clientele.schemas.Topics;
-import java.time.Duration;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -20,6 +19,6 @@ class SignupListener {
 
     @KafkaListener(topics = Topics.CUSTOMER_SIGNUPS)
     void on(SignupCaptured signup) {
-        consumer.applyOnce("capture", signup.getEventId(), () -> capture.capture(signup)).block(Duration.ofSeconds(30));
+        consumer.applyOnceNow("capture", signup.getEventId(), () -> capture.capture(signup));
     }
 }

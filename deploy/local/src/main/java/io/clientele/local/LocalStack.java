@@ -36,6 +36,7 @@ public final class LocalStack implements AutoCloseable {
     private final List<AutoCloseable> started = new ArrayList<>();
     private final List<ServiceProcess> services = new ArrayList<>();
     private GreenMail mail;
+    private String bootstrapServers;
 
     private LocalStack(LocalStackPorts ports) {
         this.ports = ports;
@@ -68,7 +69,9 @@ public final class LocalStack implements AutoCloseable {
         for (String database : List.of("customer", "access", "imports", "notification")) {
             postgres.createDatabase(database);
         }
-        started.add(EmbeddedKafkaServer.start(ports.kafka()));
+        EmbeddedKafkaServer kafka = EmbeddedKafkaServer.start();
+        started.add(kafka);
+        bootstrapServers = kafka.bootstrapServers();
         mail = new GreenMail(new ServerSetup[] {
                 new ServerSetup(ports.smtp(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
                 new ServerSetup(ports.imap(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP)})
@@ -81,7 +84,7 @@ public final class LocalStack implements AutoCloseable {
     private void startServices(Path home, Path logs) {
         List<String> shared = List.of(
                 "clientele.database.port=" + ports.postgres(),
-                "spring.kafka.bootstrap-servers=localhost:" + ports.kafka(),
+                "spring.kafka.bootstrap-servers=" + bootstrapServers,
                 "clientele.schema-registry.url=http://localhost:" + ports.registry() + "/apis/ccompat/v7",
                 "clientele.security.hmac-secret=" + HMAC_SECRET);
         services.add(ServiceProcess.start(home, "customer-service", ports.customer(), shared, logs));
@@ -153,7 +156,7 @@ public final class LocalStack implements AutoCloseable {
             text.append(String.format("  %-22s %s   (log: %s)%n", service.name(), service.baseUrl(), service.log()));
         }
         text.append(String.format("  %-22s localhost:%d (user clientele, password clientele)%n", "PostgreSQL", ports.postgres()));
-        text.append(String.format("  %-22s localhost:%d%n", "Kafka (KRaft)", ports.kafka()));
+        text.append(String.format("  %-22s %s%n", "Kafka (KRaft)", bootstrapServers));
         text.append(String.format("  %-22s http://localhost:%d/apis/ccompat/v7%n", "Schema registry", ports.registry()));
         text.append(String.format("  %-22s smtp://localhost:%d, imap://localhost:%d (any password)%n", "Mail (GreenMail)",
                 ports.smtp(), ports.imap()));

@@ -3,17 +3,17 @@ package io.clientele.local;
 import io.clientele.platform.embedded.FreePorts;
 
 /** Where each part of the local stack listens. */
-public record LocalStackPorts(int customer, int access, int imports, int notification, int postgres, int kafka,
+public record LocalStackPorts(int customer, int access, int imports, int notification, int postgres,
                               int registry, int smtp, int imap) {
 
     /** The documented ports of {@code ./clientele up}. */
     public static LocalStackPorts defaults() {
-        return new LocalStackPorts(8081, 8082, 8083, 8084, 15432, 9092, 8085, 3025, 3143);
+        return new LocalStackPorts(8081, 8082, 8083, 8084, 15432, 8085, 3025, 3143);
     }
 
     /** Free ports, for a stack that must not collide with one already running (tests). */
     public static LocalStackPorts free() {
-        return new LocalStackPorts(FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(),
+        return new LocalStackPorts(FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(),
                 FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next());
     }
 }

@@ -4,7 +4,6 @@ import io.clientele.events.AccessRequested;
 import io.clientele.platform.consumer.IdempotentConsumer;
 import io.clientele.platform.json.JsonDetails;
 import io.clientele.schemas.Topics;
-import java.time.Duration;
 import org.springframework.kafka.annotation.KafkaHandler;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -31,9 +30,8 @@ class AccessEventsListener {
                 .put("email", requested.getEmail())
                 .put("firstName", requested.getFirstName())
                 .put("lastName", requested.getLastName());
-        consumer.applyOnce("access-request-pending", requested.getEventId(), () -> queue.enqueue(requested.getSiteId(),
-                        requested.getEventId(), AccessRequestPendingMail.TEMPLATE, OutgoingMail.Audience.SITE_OWNER, params))
-                .block(Duration.ofSeconds(30));
+        consumer.applyOnceNow("access-request-pending", requested.getEventId(), () -> queue.enqueue(requested.getSiteId(),
+                        requested.getEventId(), AccessRequestPendingMail.TEMPLATE, OutgoingMail.Audience.SITE_OWNER, params));
     }
 
     @KafkaHandler(isDefault = true)

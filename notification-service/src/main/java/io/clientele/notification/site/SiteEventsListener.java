@@ -3,7 +3,6 @@ package io.clientele.notification.site;
 import io.clientele.events.SiteUpdated;
 import io.clientele.platform.consumer.IdempotentConsumer;
 import io.clientele.schemas.Topics;
-import java.time.Duration;
 import org.springframework.kafka.annotation.KafkaHandler;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -22,7 +21,7 @@ class SiteEventsListener {
 
     @KafkaHandler
     void on(SiteUpdated site) {
-        consumer.applyOnce("site-settings", site.getEventId(), () -> sites.apply(site)).block(Duration.ofSeconds(30));
+        consumer.applyOnceNow("site-settings", site.getEventId(), () -> sites.apply(site));
     }
 
     @KafkaHandler(isDefault = true)

@@ -1,5 +1,6 @@
 package io.clientele.platform.consumer;
 
+import java.time.Duration;
 import java.util.function.Supplier;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -10,6 +11,9 @@ import reactor.core.publisher.Mono;
  * redelivered event finds its id and changes nothing, and a failed effect leaves no record behind.
  */
 public class IdempotentConsumer {
+
+    /** How long a listener thread waits for one event's effect before the record counts as failed and is retried. */
+    private static final Duration EFFECT_TIMEOUT = Duration.ofSeconds(30);
 
     private final DatabaseClient db;
     private final TransactionalOperator tx;
@@ -31,5 +35,13 @@ public class IdempotentConsumer {
                 .bind("eventId", eventId)
                 .fetch().rowsUpdated()
                 .flatMap(inserted -> inserted == 0 ? Mono.just(false) : effect.get().then(Mono.just(true))));
+    }
+
+    /**
+     * {@link #applyOnce} for a Kafka listener thread: waits for the effect, so that a failure reaches the listener's
+     * error handler (retries, then the dead-letter topic) before the record's offset is committed.
+     */
+    public boolean applyOnceNow(String consumer, String eventId, Supplier<Mono<?>> effect) {
+        return Boolean.TRUE.equals(applyOnce(consumer, eventId, effect).block(EFFECT_TIMEOUT));
     }
 }

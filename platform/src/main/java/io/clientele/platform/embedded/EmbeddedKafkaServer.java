@@ -12,10 +12,12 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
         this.broker = broker;
     }
 
-    /** Starts a broker on the port (0 for any free one); topics are created by the services that use them. */
-    public static EmbeddedKafkaServer start(int port) {
+    /**
+     * Starts a broker on a free port (the KRaft test kit binds ports of its own choosing, whatever it is told):
+     * {@link #bootstrapServers()} says where. Topics are created by the services that use them.
+     */
+    public static EmbeddedKafkaServer start() {
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 3);
-        broker.kafkaPorts(port == 0 ? FreePorts.next() : port);
         broker.brokerProperties(Map.of(
                 "auto.create.topics.enable", "true",
                 "num.partitions", "3",

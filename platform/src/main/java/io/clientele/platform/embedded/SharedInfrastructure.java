@@ -18,7 +18,7 @@ public final class SharedInfrastructure {
         Path home = Path.of(System.getProperty(ApicurioRegistryServer.HOME_PROPERTY, "target/apicurio-registry"));
         this.registry = ApicurioRegistryServer.start(home, 0, Path.of("target/apicurio-registry.log"));
         this.postgres = EmbeddedPostgresServer.start(0);
-        this.kafka = EmbeddedKafkaServer.start(0);
+        this.kafka = EmbeddedKafkaServer.start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             kafka.close();
             postgres.close();

@@ -1,0 +1,134 @@
+package io.clientele.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The signature flow across the four services, each running from its runnable jar as in production, on real
+ * PostgreSQL, Kafka, schema registry and SMTP: a visitor asks for access to a protected page and the site's owner
+ * finds the e-mail about it in their inbox.
+ */
+class SignupToOwnerEmailIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static LocalStack stack;
+
+    @BeforeAll
+    static void startTheStack() {
+        stack = LocalStack.start(Path.of(System.getProperty("clientele.home")), Path.of("target/e2e"), LocalStackPorts.free());
+    }
+
+    @AfterAll
+    static void stopTheStack() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void aVisitorsAccessRequestReachesTheOwnersInbox() throws Exception {
+        String token = LocalStack.token("demo");
+        // 1. The owner sets the site's settings.
+        HttpResponse<String> site = send(HttpRequest.newBuilder(URI.create(stack.customerUrl() + "/api/v1/sites/demo"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("""
+                        {"name": "Demo Gallery", "ownerEmail": "owner@demo.test", "locale": "en"}""")));
+        assertThat(site.statusCode()).isEqualTo(200);
+
+        // 2. A visitor asks for access to a protected page: public, no token.
+        HttpResponse<String> signup = send(HttpRequest.newBuilder(URI.create(stack.customerUrl() + "/api/v1/sites/demo/signups"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"email": "jane.doe@example.test", "firstName": "Jane", "lastName": "Doe",
+                         "channel": "ACCESS_REQUEST", "pageId": "members", "optIn": true, "locale": "en"}""")));
+        assertThat(signup.statusCode()).isEqualTo(202);
+        assertThat(json(signup).get("eventId").asString()).isNotBlank();
+
+        // 3 and 6. customer-service made a customer of the visitor, and finds it.
+        JsonNode customer = await().atMost(Duration.ofSeconds(60)).until(
+                () -> get(stack.customerUrl() + "/api/v1/sites/demo/customers?q=jane", token).get("items"),
+                items -> items.size() == 1).get(0);
+        assertThat(customer.get("email").asString()).isEqualTo("jane.doe@example.test");
+        assertThat(customer.get("marketingOptIn").asBoolean()).isTrue();
+
+        // 4. access-service holds a pending access request for the page.
+        JsonNode request = await().atMost(Duration.ofSeconds(60)).until(
+                () -> get(stack.accessUrl() + "/api/v1/sites/demo/access-requests?status=PENDING", token).get("items"),
+                items -> items.size() == 1).get(0);
+        assertThat(request.get("customerId").asString()).isEqualTo(customer.get("id").asString());
+        assertThat(request.get("pageId").asString()).isEqualTo("members");
+
+        // 5. The owner has the e-mail in their inbox, and the delivery log says so.
+        List<String> inbox = await().atMost(Duration.ofSeconds(60)).until(() -> inboxSubjects("owner@demo.test"),
+                subjects -> !subjects.isEmpty());
+        assertThat(inbox).containsExactly("New access request on Demo Gallery from Jane Doe <jane.doe@example.test>");
+        JsonNode delivery = get(stack.notificationUrl() + "/api/v1/sites/demo/notifications", token).get("items").get(0);
+        assertThat(delivery.get("status").asString()).isEqualTo("SENT");
+        assertThat(delivery.get("recipient").asString()).isEqualTo("owner@demo.test");
+    }
+
+    @Test
+    void everyServiceServesItsProbesMetricsAndOpenApiDocument() throws Exception {
+        for (String service : List.of(stack.customerUrl(), stack.accessUrl(), stack.importUrl(), stack.notificationUrl())) {
+            assertThat(json(send(HttpRequest.newBuilder(URI.create(service + "/actuator/health/liveness")))).get("status").asString())
+                    .as(service).isEqualTo("UP");
+            assertThat(json(send(HttpRequest.newBuilder(URI.create(service + "/actuator/health/readiness")))).get("status").asString())
+                    .as(service).isEqualTo("UP");
+            assertThat(send(HttpRequest.newBuilder(URI.create(service + "/actuator/prometheus"))).body())
+                    .as(service).contains("jvm_memory_used_bytes");
+            assertThat(json(send(HttpRequest.newBuilder(URI.create(service + "/v3/api-docs")))).get("openapi").asString())
+                    .as(service).startsWith("3.");
+        }
+    }
+
+    private static List<String> inboxSubjects(String user) throws Exception {
+        Store store = Session.getInstance(new Properties()).getStore("imap");
+        store.connect("localhost", stack.ports().imap(), user, "any password");
+        try {
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            List<String> subjects = new ArrayList<>();
+            for (Message message : inbox.getMessages()) {
+                subjects.add(message.getSubject());
+            }
+            inbox.close(false);
+            return subjects;
+        } finally {
+            store.close();
+        }
+    }
+
+    private static JsonNode get(String url, String token) throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token));
+        assertThat(response.statusCode()).as(url).isEqualTo(200);
+        return json(response);
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode json(HttpResponse<String> response) {
+        return JSON.readTree(response.body());
+    }
+}
