@@ -35,8 +35,7 @@ final class ServiceProcess implements AutoCloseable {
     static ServiceProcess start(Path home, String name, int port, List<String> properties, Path logs) {
         Path jar = runnableJar(home, name);
         Path log = logs.resolve(name + ".log");
-        List<String> command = new ArrayList<>(List.of(javaCommand(), "-Xmx256m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "--server.port=" + port));
+        List<String> command = new ArrayList<>(List.of(javaCommand(), "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString(), "--server.port=" + port));
         properties.forEach(property -> command.add("--" + property));
         try {
             Files.createDirectories(logs);

@@ -11,13 +11,18 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.UnsupportedEncodingException;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -47,35 +52,55 @@ class MailDispatcher implements SmartLifecycle {
         this.loop = new PollingLoop("Mail dispatcher", properties.pollInterval(), properties.pollInterval(), this::dispatchDue);
     }
 
-    /** Sends one batch of due mails; answers how many it looked at. */
-    Mono<Long> dispatchDue() {
-        return tx.transactional(queue.lockDue(properties.batchSize()).concatMap(this::deliver).count());
+    /** Sends one batch of due mails over one SMTP connection; answers how many it looked at. */
+    Mono<Integer> dispatchDue() {
+        return tx.transactional(queue.lockDue(properties.batchSize()).collectList()
+                .flatMap(due -> due.isEmpty() ? Mono.just(0) : settingsOf(due)
+                        .flatMap(sites -> deliver(due.stream().map(mail -> prepare(mail, sites.get(mail.siteId()))).toList()))
+                        .thenReturn(due.size())));
     }
 
-    private Mono<Void> deliver(OutgoingMail mail) {
-        return sites.find(mail.siteId()).map(Optional::of).defaultIfEmpty(Optional.empty())
-                .flatMap(site -> site.isPresent()
-                        ? deliver(mail, site.get())
-                        : failedTry(mail, "The settings of site " + mail.siteId() + " are not known yet"));
+    private Mono<Map<String, SiteSettings>> settingsOf(List<OutgoingMail> due) {
+        return Flux.fromStream(due.stream().map(OutgoingMail::siteId).distinct())
+                .concatMap(sites::find)
+                .collectMap(SiteSettings::siteId);
     }
 
-    private Mono<Void> deliver(OutgoingMail mail, SiteSettings site) {
-        MailContent content;
-        try {
-            content = MailTemplates.render(mail, site, properties.adminBaseUrl());
-        } catch (RuntimeException e) {
-            return queue.markFailed(mail.id(), "Could not render " + mail.template() + ": " + e.getMessage());
+    private PreparedMail prepare(OutgoingMail mail, SiteSettings site) {
+        if (site == null) {
+            return PreparedMail.notReady(mail, "The settings of site " + mail.siteId() + " are not known yet");
         }
-        String recipient = mail.audience() == OutgoingMail.Audience.SITE_OWNER
-                ? site.ownerEmail() : String.valueOf(mail.params().get("email"));
-        return Mono.fromRunnable(() -> send(site, recipient, content))
+        try {
+            MailContent content = MailTemplates.render(mail, site, properties.adminBaseUrl());
+            String recipient = mail.audience() == OutgoingMail.Audience.SITE_OWNER
+                    ? site.ownerEmail() : String.valueOf(mail.params().get("email"));
+            return PreparedMail.ready(mail, recipient, content, message(site, recipient, content));
+        } catch (RuntimeException e) {
+            return PreparedMail.broken(mail, "Could not render " + mail.template() + ": " + e.getMessage());
+        }
+    }
+
+    private Mono<Void> deliver(List<PreparedMail> prepared) {
+        List<MimeMessage> messages = prepared.stream().map(PreparedMail::message).filter(Objects::nonNull).toList();
+        return Mono.fromCallable(() -> send(messages))
                 .subscribeOn(Schedulers.boundedElastic())
-                .thenReturn(true)
-                .onErrorResume(MailException.class, error -> failedTry(mail, smtpAnswer(error)).thenReturn(false))
-                .flatMap(sent -> sent
-                        ? queue.markSent(mail.id(), recipient, content.subject())
-                                .then(outbox.add(Topics.NOTIFICATION_EVENTS, "site", mail.siteId(), sent(mail, recipient)))
-                        : Mono.empty());
+                .flatMap(refused -> Flux.fromIterable(prepared).concatMap(mail -> record(mail, refused)).then());
+    }
+
+    private Mono<Void> record(PreparedMail prepared, Map<MimeMessage, String> refused) {
+        OutgoingMail mail = prepared.mail();
+        if (prepared.broken()) {
+            return queue.markFailed(mail.id(), prepared.problem());
+        }
+        if (prepared.message() == null) {
+            return failedTry(mail, prepared.problem());
+        }
+        String answer = refused.get(prepared.message());
+        if (answer != null) {
+            return failedTry(mail, answer);
+        }
+        return queue.markSent(mail.id(), prepared.recipient(), prepared.content().subject())
+                .then(outbox.add(Topics.NOTIFICATION_EVENTS, "site", mail.siteId(), sent(mail, prepared.recipient())));
     }
 
     private Mono<Void> failedTry(OutgoingMail mail, String error) {
@@ -85,7 +110,26 @@ class MailDispatcher implements SmartLifecycle {
                 : queue.retryLater(mail.id(), properties.retryDelay(attempts), error);
     }
 
-    private void send(SiteSettings site, String recipient, MailContent content) {
+    /** Sends the messages on one connection; answers the ones the server refused, with its answer. */
+    private Map<MimeMessage, String> send(List<MimeMessage> messages) {
+        Map<MimeMessage, String> refused = new IdentityHashMap<>();
+        if (messages.isEmpty()) {
+            return refused;
+        }
+        try {
+            smtp.send(messages.toArray(MimeMessage[]::new));
+        } catch (MailSendException e) {
+            e.getFailedMessages().forEach((message, error) -> refused.put((MimeMessage) message, smtpAnswer(error)));
+            if (refused.isEmpty()) {
+                messages.forEach(message -> refused.put(message, smtpAnswer(e)));
+            }
+        } catch (MailException e) {
+            messages.forEach(message -> refused.put(message, smtpAnswer(e)));
+        }
+        return refused;
+    }
+
+    private MimeMessage message(SiteSettings site, String recipient, MailContent content) {
         MimeMessage message = smtp.createMimeMessage();
         try {
             MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
@@ -96,12 +140,12 @@ class MailDispatcher implements SmartLifecycle {
             helper.setText(content.text(), false);
             message.setHeader("Auto-Submitted", "auto-generated");
         } catch (MessagingException | UnsupportedEncodingException e) {
-            throw new org.springframework.mail.MailPreparationException("Could not prepare the mail", e);
+            throw new IllegalArgumentException("Could not prepare the mail to " + recipient, e);
         }
-        smtp.send(message);
+        return message;
     }
 
-    private static String smtpAnswer(MailException error) {
+    private static String smtpAnswer(Exception error) {
         Throwable cause = error;
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();

@@ -20,7 +20,7 @@ public record NotificationProperties(String defaultSender,
                                      @DefaultValue("2s") Duration firstRetryDelay,
                                      @DefaultValue("10m") Duration maxRetryDelay,
                                      @DefaultValue("200ms") Duration pollInterval,
-                                     @DefaultValue("20") int batchSize) {
+                                     @DefaultValue("100") int batchSize) {
 
     /** How long to wait before try number {@code attempts + 1}. */
     Duration retryDelay(int attempts) {

@@ -66,6 +66,30 @@ class AccessRequestPendingMailIT extends NotificationServiceITSupport {
     }
 
     @Test
+    void aMailTheSmtpServerCannotTakeIsRetriedUntilItCan() {
+        publish(Topics.SITE_EVENTS, "retry-site", site("retry-site", "owner@retry-site.test"));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> count("SELECT count(*) AS n FROM sites WHERE site_id = 'retry-site'") == 1);
+        SMTP.stop();
+        try {
+            AccessRequested requested = requested("retry-site", "Ada", "Byron");
+            publish(Topics.ACCESS_EVENTS, requested.getCustomerId(), requested);
+            await().atMost(Duration.ofSeconds(20)).until(() -> count("""
+                    SELECT count(*) AS n FROM outgoing_mail
+                    WHERE site_id = 'retry-site' AND status = 'QUEUED' AND attempts > 0 AND last_error IS NOT NULL""") == 1);
+        } finally {
+            SMTP.start();
+        }
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(mailsTo("owner@retry-site.test")).hasSize(1));
+        http.get().uri("/api/v1/sites/retry-site/notifications").headers(h -> h.setBearerAuth(tokenFor("retry-site"))).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.items[0].status").isEqualTo("SENT")
+                .jsonPath("$.items[0].attempts").value(attempts -> assertThat((Integer) attempts).isGreaterThan(1));
+    }
+
+    @Test
     void theDeliveryLogIsPerSite() {
         http.get().uri("/api/v1/sites/gallery/notifications").headers(h -> h.setBearerAuth(tokenFor("another"))).exchange()
                 .expectStatus().isForbidden();

@@ -21,8 +21,7 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
         broker.brokerProperties(Map.of(
                 "auto.create.topics.enable", "true",
                 "num.partitions", "3",
-                "group.initial.rebalance.delay.ms", "0",
-                "log.dirs", System.getProperty("java.io.tmpdir") + "/clientele-kafka-" + ProcessHandle.current().pid()));
+                "group.initial.rebalance.delay.ms", "0"));
         broker.afterPropertiesSet();
         return new EmbeddedKafkaServer(broker);
     }
