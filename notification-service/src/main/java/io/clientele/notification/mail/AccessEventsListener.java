@@ -1,6 +1,10 @@
 package io.clientele.notification.mail;
 
+import io.clientele.events.AccessApproved;
+import io.clientele.events.AccessRejected;
 import io.clientele.events.AccessRequested;
+import io.clientele.events.InvitationIssued;
+import io.clientele.events.PasswordResetRequested;
 import io.clientele.platform.consumer.IdempotentConsumer;
 import io.clientele.platform.json.JsonDetails;
 import io.clientele.schemas.Topics;
@@ -8,30 +12,66 @@ import org.springframework.kafka.annotation.KafkaHandler;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Queues the e-mails that access decisions call for. */
+/** Queues the e-mails that access requests, decisions, invitations and password resets call for. */
 @Component
 @KafkaListener(topics = Topics.ACCESS_EVENTS)
 class AccessEventsListener {
 
     private final IdempotentConsumer consumer;
-    private final MailQueue queue;
+    private final MailRequests mails;
 
-    AccessEventsListener(IdempotentConsumer consumer, MailQueue queue) {
+    AccessEventsListener(IdempotentConsumer consumer, MailRequests mails) {
         this.consumer = consumer;
-        this.queue = queue;
+        this.mails = mails;
     }
 
     @KafkaHandler
     void on(AccessRequested requested) {
-        JsonDetails params = new JsonDetails()
+        JsonDetails values = new JsonDetails()
                 .put("requestId", requested.getRequestId())
                 .put("customerId", requested.getCustomerId())
                 .put("pageId", requested.getPageId())
                 .put("email", requested.getEmail())
                 .put("firstName", requested.getFirstName())
                 .put("lastName", requested.getLastName());
-        consumer.applyOnceNow("access-request-pending", requested.getEventId(), () -> queue.enqueue(requested.getSiteId(),
-                        requested.getEventId(), AccessRequestPendingMail.TEMPLATE, OutgoingMail.Audience.SITE_OWNER, params));
+        consumer.applyOnceNow("mail", requested.getEventId(),
+                () -> mails.forOwner(MailKind.ACCESS_REQUEST_PENDING, requested.getSiteId(), requested.getEventId(), values));
+    }
+
+    @KafkaHandler
+    void on(InvitationIssued invitation) {
+        JsonDetails values = new JsonDetails()
+                .put("token", invitation.getToken())
+                .put("expiresAt", invitation.getExpiresAt().toString());
+        consumer.applyOnceNow("mail", invitation.getEventId(), () -> mails.forCustomer(MailKind.INVITATION,
+                invitation.getSiteId(), invitation.getEventId(), invitation.getCustomerId(), invitation.getEmail(),
+                invitation.getFirstName(), invitation.getLastName(), invitation.getLocale(), values));
+    }
+
+    @KafkaHandler
+    void on(PasswordResetRequested reset) {
+        JsonDetails values = new JsonDetails()
+                .put("token", reset.getToken())
+                .put("expiresAt", reset.getExpiresAt().toString());
+        consumer.applyOnceNow("mail", reset.getEventId(), () -> mails.forCustomer(MailKind.PASSWORD_RESET,
+                reset.getSiteId(), reset.getEventId(), reset.getCustomerId(), reset.getEmail(), reset.getFirstName(),
+                reset.getLastName(), reset.getLocale(), values));
+    }
+
+    @KafkaHandler
+    void on(AccessApproved approved) {
+        JsonDetails values = new JsonDetails().put("pageId", approved.getPageId());
+        consumer.applyOnceNow("mail", approved.getEventId(), () -> mails.forCustomer(MailKind.ACCESS_APPROVED,
+                approved.getSiteId(), approved.getEventId(), approved.getCustomerId(), approved.getEmail(),
+                approved.getFirstName(), approved.getLastName(), approved.getLocale(), values));
+    }
+
+    @KafkaHandler
+    void on(AccessRejected rejected) {
+        JsonDetails values = new JsonDetails().put("pageId", rejected.getPageId()).put("reason", rejected.getReason());
+        consumer.applyOnceNow("mail", rejected.getEventId(), () -> mails.forCustomer(MailKind.ACCESS_REJECTED,
+                rejected.getSiteId(), rejected.getEventId(), rejected.getCustomerId(), rejected.getEmail(),
+                rejected.getFirstName(), rejected.getLastName(), rejected.getLocale(), values));
     }
 
     @KafkaHandler(isDefault = true)

@@ -1,25 +1,30 @@
 package io.clientele.notification.mail;
 
 import io.clientele.events.NotificationSent;
+import io.clientele.notification.customer.CustomerContact;
+import io.clientele.notification.customer.CustomerContacts;
 import io.clientele.notification.site.SiteSettings;
 import io.clientele.notification.site.SiteSettingsRepository;
+import io.clientele.notification.sms.SmsSender;
+import io.clientele.notification.template.RenderedMail;
+import io.clientele.notification.template.TemplateCatalog;
 import io.clientele.platform.outbox.Events;
 import io.clientele.platform.outbox.Outbox;
 import io.clientele.platform.polling.PollingLoop;
 import io.clientele.schemas.Topics;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
-import java.io.UnsupportedEncodingException;
 import java.time.Instant;
-import java.util.IdentityHashMap;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
+import java.util.stream.Stream;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
@@ -27,80 +32,149 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Sends what is due in the queue over SMTP. A mail the server refuses, or whose site is not known yet, is tried
- * again later with exponential backoff, and marked FAILED with the last error once the tries run out.
+ * Sends what is due in the queue: e-mails over one SMTP connection per batch, short texts through the
+ * {@link SmsSender}. A mail the server refuses, or whose site is not known yet, is tried again later with
+ * exponential backoff, and marked FAILED with the last error once the tries run out.
  */
 @Component
 class MailDispatcher implements SmartLifecycle {
 
     private final MailQueue queue;
     private final SiteSettingsRepository sites;
+    private final CustomerContacts contacts;
+    private final TemplateCatalog templates;
+    private final MailMessages messages;
     private final JavaMailSender smtp;
+    private final SmsSender sms;
     private final Outbox outbox;
     private final TransactionalOperator tx;
     private final NotificationProperties properties;
     private final PollingLoop loop;
 
-    MailDispatcher(MailQueue queue, SiteSettingsRepository sites, JavaMailSender smtp, Outbox outbox,
-                   TransactionalOperator tx, NotificationProperties properties) {
+    MailDispatcher(MailQueue queue, SiteSettingsRepository sites, CustomerContacts contacts, TemplateCatalog templates,
+                   MailMessages messages, JavaMailSender smtp, SmsSender sms, Outbox outbox, TransactionalOperator tx,
+                   NotificationProperties properties) {
         this.queue = queue;
         this.sites = sites;
+        this.contacts = contacts;
+        this.templates = templates;
+        this.messages = messages;
         this.smtp = smtp;
+        this.sms = sms;
         this.outbox = outbox;
         this.tx = tx;
         this.properties = properties;
         this.loop = new PollingLoop("Mail dispatcher", properties.pollInterval(), properties.pollInterval(), this::dispatchDue);
     }
 
-    /** Sends one batch of due mails over one SMTP connection; answers how many it looked at. */
+    /** Sends one batch of due mails; answers how many it looked at. */
     Mono<Integer> dispatchDue() {
         return tx.transactional(queue.lockDue(properties.batchSize()).collectList()
-                .flatMap(due -> due.isEmpty() ? Mono.just(0) : settingsOf(due)
-                        .flatMap(sites -> deliver(due.stream().map(mail -> prepare(mail, sites.get(mail.siteId()))).toList()))
+                .flatMap(due -> due.isEmpty() ? Mono.just(0) : Mono.zip(sitesOf(due), contactsOf(due))
+                        .flatMap(known -> deliver(due.stream()
+                                .map(mail -> prepare(mail, known.getT1().get(mail.siteId()), known.getT2().get(mail.customerId())))
+                                .toList()))
                         .thenReturn(due.size())));
     }
 
-    private Mono<Map<String, SiteSettings>> settingsOf(List<OutgoingMail> due) {
-        return Flux.fromStream(due.stream().map(OutgoingMail::siteId).distinct())
-                .concatMap(sites::find)
+    private Mono<Map<String, SiteSettings>> sitesOf(List<OutgoingMail> due) {
+        return Flux.fromStream(due.stream().map(OutgoingMail::siteId).distinct()).concatMap(sites::find)
                 .collectMap(SiteSettings::siteId);
     }
 
-    private PreparedMail prepare(OutgoingMail mail, SiteSettings site) {
+    private Mono<Map<String, CustomerContact>> contactsOf(List<OutgoingMail> due) {
+        return contacts.find(due.stream().map(OutgoingMail::customerId).filter(Objects::nonNull).distinct().toList())
+                .collectMap(CustomerContact::customerId);
+    }
+
+    private PreparedMail prepare(OutgoingMail mail, SiteSettings site, CustomerContact contact) {
         if (site == null) {
-            return PreparedMail.notReady(mail, "The settings of site " + mail.siteId() + " are not known yet");
+            return PreparedMail.notGoing(mail, PreparedMail.Outcome.NOT_READY,
+                    "The settings of site " + mail.siteId() + " are not known yet");
+        }
+        MailKind kind = mail.kind();
+        if (kind.marketing() && (contact == null || !contact.marketingOptIn())) {
+            return PreparedMail.notGoing(mail, PreparedMail.Outcome.SUPPRESSED, "Not opted in to e-mail marketing");
         }
         try {
-            MailContent content = MailTemplates.render(mail, site, properties.adminBaseUrl());
-            String recipient = mail.audience() == OutgoingMail.Audience.SITE_OWNER
-                    ? site.ownerEmail() : String.valueOf(mail.params().get("email"));
-            return PreparedMail.ready(mail, recipient, content, message(site, recipient, content));
+            boolean toOwner = kind.audience() == OutgoingMail.Audience.SITE_OWNER;
+            List<String> locales = toOwner ? List.of(site.locale())
+                    : Stream.of((String) mail.params().get("locale"), contact == null ? null : contact.locale(), site.locale())
+                            .filter(Objects::nonNull).toList();
+            String preference = toOwner || contact == null ? "UNKNOWN" : contact.contentType();
+            if ("SHORT_TEXT".equals(preference) && contact.smsNumber() != null) {
+                RenderedMail rendered = templates.render(kind.template(), locales, MailValues.of(mail, site, properties, null));
+                if (rendered.sms() != null) {
+                    return PreparedMail.sms(mail, contact.smsNumber(), rendered.locale(), rendered.sms());
+                }
+            }
+            PreparedMail.SentAs sentAs = switch (preference) {
+                case "HTML" -> PreparedMail.SentAs.HTML;
+                case "TEXT", "SHORT_TEXT" -> PreparedMail.SentAs.TEXT;
+                default -> PreparedMail.SentAs.MULTIPART;
+            };
+            String openToken = sentAs == PreparedMail.SentAs.TEXT ? null : OpenTokens.next();
+            String pixelUrl = openToken == null ? null : properties.trackingBaseUrl() + "/api/v1/tracking/opens/" + openToken + ".gif";
+            RenderedMail rendered = templates.render(kind.template(), locales, MailValues.of(mail, site, properties, pixelUrl));
+            String recipient = toOwner ? site.ownerEmail() : String.valueOf(mail.params().get("email"));
+            return PreparedMail.email(mail, recipient, rendered.subject(), rendered.locale(), sentAs, openToken,
+                    messages.create(site, recipient, rendered, sentAs));
         } catch (RuntimeException e) {
-            return PreparedMail.broken(mail, "Could not render " + mail.template() + ": " + e.getMessage());
+            return PreparedMail.notGoing(mail, PreparedMail.Outcome.BROKEN,
+                    "Could not prepare " + kind.template() + ": " + e.getMessage());
         }
     }
 
     private Mono<Void> deliver(List<PreparedMail> prepared) {
-        List<MimeMessage> messages = prepared.stream().map(PreparedMail::message).filter(Objects::nonNull).toList();
-        return Mono.fromCallable(() -> send(messages))
+        return Mono.fromCallable(() -> send(prepared))
                 .subscribeOn(Schedulers.boundedElastic())
-                .flatMap(refused -> Flux.fromIterable(prepared).concatMap(mail -> record(mail, refused)).then());
+                .flatMap(refused -> Flux.fromIterable(prepared).concatMap(mail -> record(mail, refused.get(mail.mail().id()))).then());
     }
 
-    private Mono<Void> record(PreparedMail prepared, Map<MimeMessage, String> refused) {
+    /** Sends what is ready; answers the mails that were refused, with the answer. */
+    private Map<UUID, String> send(List<PreparedMail> prepared) {
+        Map<UUID, String> refused = new HashMap<>();
+        List<PreparedMail> emails = new ArrayList<>();
+        for (PreparedMail mail : prepared) {
+            if (mail.outcome() != PreparedMail.Outcome.READY) {
+                continue;
+            }
+            if (mail.channel() == PreparedMail.Channel.EMAIL) {
+                emails.add(mail);
+            } else {
+                try {
+                    sms.send(mail.recipient(), mail.smsText());
+                } catch (RuntimeException e) {
+                    refused.put(mail.mail().id(), "SMS refused: " + e.getMessage());
+                }
+            }
+        }
+        if (!emails.isEmpty()) {
+            try {
+                smtp.send(emails.stream().map(PreparedMail::email).toArray(jakarta.mail.internet.MimeMessage[]::new));
+            } catch (MailSendException e) {
+                for (PreparedMail mail : emails) {
+                    Exception failure = e.getFailedMessages().get(mail.email());
+                    if (failure != null || e.getFailedMessages().isEmpty()) {
+                        refused.put(mail.mail().id(), smtpAnswer(failure != null ? failure : e));
+                    }
+                }
+            } catch (MailException e) {
+                emails.forEach(mail -> refused.put(mail.mail().id(), smtpAnswer(e)));
+            }
+        }
+        return refused;
+    }
+
+    private Mono<Void> record(PreparedMail prepared, String refusal) {
         OutgoingMail mail = prepared.mail();
-        if (prepared.broken()) {
-            return queue.markFailed(mail.id(), prepared.problem());
-        }
-        if (prepared.message() == null) {
-            return failedTry(mail, prepared.problem());
-        }
-        String answer = refused.get(prepared.message());
-        if (answer != null) {
-            return failedTry(mail, answer);
-        }
-        return queue.markSent(mail.id(), prepared.recipient(), prepared.content().subject())
-                .then(outbox.add(Topics.NOTIFICATION_EVENTS, "site", mail.siteId(), sent(mail, prepared.recipient())));
+        return switch (prepared.outcome()) {
+            case BROKEN -> queue.markFailed(mail.id(), prepared.problem());
+            case NOT_READY -> failedTry(mail, prepared.problem());
+            case SUPPRESSED -> queue.markSuppressed(mail.id(), prepared.problem());
+            case READY -> refusal != null ? failedTry(mail, refusal)
+                    : queue.markSent(prepared).then(outbox.add(Topics.NOTIFICATION_EVENTS, "site", mail.siteId(), sent(prepared)));
+        };
     }
 
     private Mono<Void> failedTry(OutgoingMail mail, String error) {
@@ -108,41 +182,6 @@ class MailDispatcher implements SmartLifecycle {
         return attempts >= properties.maxAttempts()
                 ? queue.markFailed(mail.id(), error)
                 : queue.retryLater(mail.id(), properties.retryDelay(attempts), error);
-    }
-
-    /** Sends the messages on one connection; answers the ones the server refused, with its answer. */
-    private Map<MimeMessage, String> send(List<MimeMessage> messages) {
-        Map<MimeMessage, String> refused = new IdentityHashMap<>();
-        if (messages.isEmpty()) {
-            return refused;
-        }
-        try {
-            smtp.send(messages.toArray(MimeMessage[]::new));
-        } catch (MailSendException e) {
-            e.getFailedMessages().forEach((message, error) -> refused.put((MimeMessage) message, smtpAnswer(error)));
-            if (refused.isEmpty()) {
-                messages.forEach(message -> refused.put(message, smtpAnswer(e)));
-            }
-        } catch (MailException e) {
-            messages.forEach(message -> refused.put(message, smtpAnswer(e)));
-        }
-        return refused;
-    }
-
-    private MimeMessage message(SiteSettings site, String recipient, MailContent content) {
-        MimeMessage message = smtp.createMimeMessage();
-        try {
-            MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
-            String from = site.senderEmail() != null ? site.senderEmail() : properties.defaultSender();
-            helper.setFrom(from, site.senderName() != null ? site.senderName() : site.name());
-            helper.setTo(recipient);
-            helper.setSubject(content.subject());
-            helper.setText(content.text(), false);
-            message.setHeader("Auto-Submitted", "auto-generated");
-        } catch (MessagingException | UnsupportedEncodingException e) {
-            throw new IllegalArgumentException("Could not prepare the mail to " + recipient, e);
-        }
-        return message;
     }
 
     private static String smtpAnswer(Exception error) {
@@ -153,16 +192,16 @@ class MailDispatcher implements SmartLifecycle {
         return error.getMessage() + (cause != error ? " (" + cause.getMessage() + ")" : "");
     }
 
-    private static NotificationSent sent(OutgoingMail mail, String recipient) {
+    private static NotificationSent sent(PreparedMail prepared) {
+        OutgoingMail mail = prepared.mail();
         return NotificationSent.newBuilder()
                 .setEventId(Events.newEventId())
                 .setOccurredAt(Instant.now())
                 .setSiteId(mail.siteId())
                 .setNotificationId(mail.id().toString())
-                .setTemplate(mail.template())
-                .setRecipient(recipient)
-                .setCustomerId(mail.audience() == OutgoingMail.Audience.CUSTOMER
-                        ? (String) mail.params().get("customerId") : null)
+                .setTemplate(mail.kind().template())
+                .setRecipient(prepared.recipient())
+                .setCustomerId(mail.customerId())
                 .build();
     }
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -25,34 +26,51 @@ class MailQueue {
     }
 
     /** Queues a mail once per event and template: a redelivered event queues nothing more. */
-    Mono<Void> enqueue(String siteId, String eventId, String template, OutgoingMail.Audience audience, JsonDetails params) {
+    Mono<Void> enqueue(String siteId, String eventId, MailKind kind, String customerId, JsonDetails params) {
         return db.sql("""
-                        INSERT INTO outgoing_mail (id, site_id, event_id, template, audience, params, status)
-                        VALUES (:id, :siteId, :eventId, :template, :audience, CAST(:params AS jsonb), 'QUEUED')
+                        INSERT INTO outgoing_mail (id, site_id, event_id, template, audience, customer_id, params, status)
+                        VALUES (:id, :siteId, :eventId, :template, :audience, :customerId, CAST(:params AS jsonb), 'QUEUED')
                         ON CONFLICT (event_id, template) DO NOTHING""")
                 .bind("id", UUID.randomUUID()).bind("siteId", siteId).bind("eventId", eventId)
-                .bind("template", template).bind("audience", audience.name()).bind("params", params.toString())
+                .bind("template", kind.template()).bind("audience", kind.audience().name())
+                .bind("customerId", Parameter.fromOrEmpty(customerId, String.class))
+                .bind("params", params.toString())
                 .then();
     }
 
     /** Mails due now, locked for this transaction so that another replica's dispatcher skips them. */
     Flux<OutgoingMail> lockDue(int limit) {
         return db.sql("""
-                        SELECT id, site_id, template, audience, params::text AS params, attempts FROM outgoing_mail
+                        SELECT id, site_id, template, customer_id, params::text AS params, attempts FROM outgoing_mail
                         WHERE status = 'QUEUED' AND next_attempt_at <= now()
                         ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED""")
                 .bind("limit", limit)
                 .map(row -> new OutgoingMail(row.get("id", UUID.class), row.get("site_id", String.class),
-                        row.get("template", String.class), OutgoingMail.Audience.valueOf(row.get("audience", String.class)),
+                        MailKind.ofTemplate(row.get("template", String.class)), row.get("customer_id", String.class),
                         JSON.readValue(row.get("params", String.class), PARAMS), row.get("attempts", Integer.class)))
                 .all();
     }
 
-    Mono<Void> markSent(UUID id, String recipient, String subject) {
+    /** Marks the mail sent and drops the link token it carried: a sent mail never needs it again. */
+    Mono<Void> markSent(PreparedMail mail) {
         return db.sql("""
                         UPDATE outgoing_mail SET status = 'SENT', recipient = :recipient, subject = :subject,
-                            attempts = attempts + 1, sent_at = now(), last_error = NULL WHERE id = :id""")
-                .bind("id", id).bind("recipient", recipient).bind("subject", subject).then();
+                            channel = :channel, content_type = :contentType, locale = :locale, open_token = :openToken,
+                            attempts = attempts + 1, sent_at = now(), last_error = NULL, params = params - 'token'
+                        WHERE id = :id""")
+                .bind("id", mail.mail().id()).bind("recipient", mail.recipient()).bind("subject", mail.subject())
+                .bind("channel", mail.channel().name()).bind("contentType", mail.contentType().name())
+                .bind("locale", mail.locale())
+                .bind("openToken", Parameter.fromOrEmpty(mail.openToken(), String.class))
+                .then();
+    }
+
+    /** A marketing mail to a customer who did not opt in: kept in the log, never sent. */
+    Mono<Void> markSuppressed(UUID id, String reason) {
+        return db.sql("""
+                        UPDATE outgoing_mail SET status = 'SUPPRESSED', last_error = :reason, params = params - 'token'
+                        WHERE id = :id""")
+                .bind("id", id).bind("reason", reason).then();
     }
 
     Mono<Void> retryLater(UUID id, Duration delay, String error) {

@@ -6,7 +6,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * @param defaultSender   the From address of a site that has not set its own
- * @param adminBaseUrl    where links into the admin start
+ * @param adminBaseUrl    where links into the admin start (owners' mails)
+ * @param publicBaseUrl   where links to a site's pages start (customers' mails: set password, reset, pages)
+ * @param trackingBaseUrl where this service is reached from mail readers, for the open-tracking pixel
  * @param maxAttempts     SMTP tries before a mail is FAILED
  * @param firstRetryDelay the wait after the first failed try; it doubles with each further one
  * @param maxRetryDelay   the longest wait between two tries
@@ -16,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("clientele.notification")
 public record NotificationProperties(String defaultSender,
                                      String adminBaseUrl,
+                                     String publicBaseUrl,
+                                     String trackingBaseUrl,
                                      @DefaultValue("8") int maxAttempts,
                                      @DefaultValue("2s") Duration firstRetryDelay,
                                      @DefaultValue("10m") Duration maxRetryDelay,

@@ -3,8 +3,8 @@ package io.clientele.notification.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.icegreen.greenmail.util.GreenMailUtil;
 import io.clientele.events.AccessRequested;
+import io.clientele.events.ImportFinished;
 import io.clientele.events.NotificationSent;
 import io.clientele.notification.NotificationServiceITSupport;
 import io.clientele.platform.outbox.Events;
@@ -12,12 +12,10 @@ import io.clientele.schemas.Topics;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-class AccessRequestPendingMailIT extends NotificationServiceITSupport {
+class OwnerMailsIT extends NotificationServiceITSupport {
 
     @Test
     void theOwnerIsToldOnceOfAPendingAccessRequest() throws Exception {
@@ -31,9 +29,9 @@ class AccessRequestPendingMailIT extends NotificationServiceITSupport {
                 .getFirst();
         assertThat(mail.getSubject()).isEqualTo("New access request on The gallery site from Grace Hopper <grace@visitors.test>");
         assertThat(mail.getFrom()[0].toString()).contains("The gallery team");
-        String body = GreenMailUtil.getBody(mail);
+        String body = part(mail, "text/plain");
         assertThat(body).contains("asked for access to the page \"vault\"")
-                .contains("/sites/gallery/access-requests/" + requested.getRequestId());
+                .contains("https://admin.example.test/sites/gallery/access-requests/" + requested.getRequestId());
 
         http.get().uri("/api/v1/sites/gallery/notifications").headers(h -> h.setBearerAuth(tokenFor("gallery"))).exchange()
                 .expectStatus().isOk()
@@ -66,39 +64,42 @@ class AccessRequestPendingMailIT extends NotificationServiceITSupport {
     }
 
     @Test
-    void aMailTheSmtpServerCannotTakeIsRetriedUntilItCan() {
-        publish(Topics.SITE_EVENTS, "retry-site", site("retry-site", "owner@retry-site.test"));
-        await().atMost(Duration.ofSeconds(20))
-                .until(() -> count("SELECT count(*) AS n FROM sites WHERE site_id = 'retry-site'") == 1);
-        SMTP.stop();
-        try {
-            AccessRequested requested = requested("retry-site", "Ada", "Byron");
-            publish(Topics.ACCESS_EVENTS, requested.getCustomerId(), requested);
-            await().atMost(Duration.ofSeconds(20)).until(() -> count("""
-                    SELECT count(*) AS n FROM outgoing_mail
-                    WHERE site_id = 'retry-site' AND status = 'QUEUED' AND attempts > 0 AND last_error IS NOT NULL""") == 1);
-        } finally {
-            SMTP.start();
-        }
+    void theOwnerIsToldWhenAnImportFinishesWithALinkToTheFailedRowsWhenSomeFailed() throws Exception {
+        siteKnown("importer", "owner@importer.test", "en");
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(mailsTo("owner@retry-site.test")).hasSize(1));
-        http.get().uri("/api/v1/sites/retry-site/notifications").headers(h -> h.setBearerAuth(tokenFor("retry-site"))).exchange()
-                .expectStatus().isOk()
-                .expectBody()
-                .jsonPath("$.items[0].status").isEqualTo("SENT")
-                .jsonPath("$.items[0].attempts").value(attempts -> assertThat((Integer) attempts).isGreaterThan(1));
+        publish(Topics.IMPORT_EVENTS, "import-1", finished("importer", "import-1", 3));
+        publish(Topics.IMPORT_EVENTS, "import-2", finished("importer", "import-2", 0));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo("owner@importer.test").size() == 2);
+        MimeMessage withFailures = mailsTo("owner@importer.test").stream()
+                .filter(mail -> part(mail, "text/plain").contains("import-1")).findFirst().orElseThrow();
+        assertThat(withFailures.getSubject()).isEqualTo("Import of customers.xlsx finished on The importer site");
+        assertThat(part(withFailures, "text/plain"))
+                .contains("12 created, 5 updated, 1 unchanged, 3 failed")
+                .contains("https://admin.example.test/sites/importer/imports/import-1/failures.xlsx");
+        MimeMessage withoutFailures = mailsTo("owner@importer.test").stream()
+                .filter(mail -> part(mail, "text/plain").contains("import-2")).findFirst().orElseThrow();
+        assertThat(part(withoutFailures, "text/plain")).doesNotContain("failures.xlsx");
     }
 
     @Test
-    void theDeliveryLogIsPerSite() {
-        http.get().uri("/api/v1/sites/gallery/notifications").headers(h -> h.setBearerAuth(tokenFor("another"))).exchange()
-                .expectStatus().isForbidden();
-        http.get().uri("/api/v1/sites/gallery/notifications?status=LOST").headers(h -> h.setBearerAuth(tokenFor("gallery")))
-                .exchange().expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("status");
+    void theOwnerIsWrittenToInTheSiteLanguage() throws Exception {
+        siteKnown("atelier", "owner@atelier.test", "fr");
+
+        publish(Topics.IMPORT_EVENTS, "import-fr", finished("atelier", "import-fr", 0));
+
+        MimeMessage mail = theMailTo("owner@atelier.test");
+        assertThat(mail.getSubject()).isEqualTo("Import de customers.xlsx terminé sur The atelier site");
+        assertThat(mail.getHeader("Content-Language")[0]).isEqualTo("fr");
     }
 
-    private static AccessRequested requested(String siteId, String firstName, String lastName) {
+    private static ImportFinished finished(String siteId, String importId, long failed) {
+        return ImportFinished.newBuilder().setEventId(Events.newEventId()).setOccurredAt(Instant.now()).setSiteId(siteId)
+                .setImportId(importId).setFileName("customers.xlsx").setCreated(12).setUpdated(5).setUnchanged(1)
+                .setFailed(failed).build();
+    }
+
+    static AccessRequested requested(String siteId, String firstName, String lastName) {
         return AccessRequested.newBuilder()
                 .setEventId(Events.newEventId())
                 .setOccurredAt(Instant.now())
@@ -110,15 +111,5 @@ class AccessRequestPendingMailIT extends NotificationServiceITSupport {
                 .setFirstName(firstName)
                 .setLastName(lastName)
                 .build();
-    }
-
-    private static List<MimeMessage> mailsTo(String recipient) {
-        return Arrays.stream(SMTP.getReceivedMessages()).filter(message -> {
-            try {
-                return Arrays.stream(message.getAllRecipients()).anyMatch(address -> address.toString().equals(recipient));
-            } catch (jakarta.mail.MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
     }
 }

@@ -1,0 +1,47 @@
+package io.clientele.notification.customer;
+
+import io.clientele.events.CustomerCaptured;
+import io.clientele.events.CustomerPreferencesChanged;
+import io.clientele.events.SignupChannel;
+import io.clientele.notification.mail.MailKind;
+import io.clientele.notification.mail.MailRequests;
+import io.clientele.platform.consumer.IdempotentConsumer;
+import io.clientele.schemas.Topics;
+import org.springframework.kafka.annotation.KafkaHandler;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** Keeps the contact projection, and welcomes new newsletter subscribers. */
+@Component
+@KafkaListener(topics = Topics.CUSTOMER_EVENTS)
+class CustomerEventsListener {
+
+    private final IdempotentConsumer consumer;
+    private final CustomerContacts contacts;
+    private final MailRequests mails;
+
+    CustomerEventsListener(IdempotentConsumer consumer, CustomerContacts contacts, MailRequests mails) {
+        this.consumer = consumer;
+        this.contacts = contacts;
+        this.mails = mails;
+    }
+
+    @KafkaHandler
+    void on(CustomerCaptured capture) {
+        consumer.applyOnceNow("customer-contacts", capture.getEventId(), () -> contacts.apply(capture)
+                .then(capture.getChannel() == SignupChannel.NEWSLETTER
+                        ? mails.forCustomer(MailKind.NEWSLETTER_WELCOME, capture.getSiteId(), capture.getEventId(),
+                                capture.getCustomerId(), capture.getEmail(), capture.getFirstName(), capture.getLastName(),
+                                capture.getLocale(), null)
+                        : reactor.core.publisher.Mono.empty()));
+    }
+
+    @KafkaHandler
+    void on(CustomerPreferencesChanged preferences) {
+        consumer.applyOnceNow("customer-contacts", preferences.getEventId(), () -> contacts.apply(preferences));
+    }
+
+    @KafkaHandler(isDefault = true)
+    void ignore(Object event) {
+    }
+}

@@ -1,0 +1,69 @@
+package io.clientele.notification.mail;
+
+import io.clientele.notification.site.SiteSettings;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** The values a mail's template is rendered with: what its event said, the site's name, and the links. */
+final class MailValues {
+
+    private static final DateTimeFormatter EXPIRY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+    private MailValues() {
+    }
+
+    static Map<String, Object> of(OutgoingMail mail, SiteSettings site, NotificationProperties links, String pixelUrl) {
+        Map<String, Object> params = mail.params();
+        Map<String, Object> values = new HashMap<>(params);
+        values.remove("token");
+        values.put("siteName", site.name());
+        values.put("greetingName", params.get("firstName") != null ? params.get("firstName") : params.get("email"));
+        values.put("visitor", visitor(params));
+        if (params.get("expiresAt") != null) {
+            values.put("expiresAt", EXPIRY.format(Instant.parse(params.get("expiresAt").toString())));
+        }
+        if (pixelUrl != null) {
+            values.put("pixelUrl", pixelUrl);
+        }
+        String siteId = site.siteId();
+        switch (mail.kind()) {
+            case ACCESS_REQUEST_PENDING -> values.put("requestLink",
+                    link(links.adminBaseUrl(), "sites", siteId, "access-requests", params.get("requestId")).toUriString());
+            case IMPORT_FINISHED -> {
+                values.put("importLink", link(links.adminBaseUrl(), "sites", siteId, "imports", params.get("importId")).toUriString());
+                if (((Number) params.getOrDefault("failed", 0)).longValue() > 0) {
+                    values.put("failureReportLink", link(links.adminBaseUrl(), "sites", siteId, "imports",
+                            params.get("importId"), "failures.xlsx").toUriString());
+                }
+            }
+            case INVITATION -> values.put("setPasswordLink", link(links.publicBaseUrl(), "sites", siteId, "set-password")
+                    .queryParam("token", params.get("token")).toUriString());
+            case PASSWORD_RESET -> values.put("resetLink", link(links.publicBaseUrl(), "sites", siteId, "reset-password")
+                    .queryParam("token", params.get("token")).toUriString());
+            case ACCESS_APPROVED -> values.put("pageLink",
+                    link(links.publicBaseUrl(), "sites", siteId, "pages", params.get("pageId")).toUriString());
+            case ACCESS_REJECTED, NEWSLETTER_WELCOME -> {
+            }
+        }
+        return values;
+    }
+
+    private static UriComponentsBuilder link(String base, Object... segments) {
+        return UriComponentsBuilder.fromUriString(base)
+                .pathSegment(Stream.of(segments).map(Object::toString).toArray(String[]::new))
+                .encode();
+    }
+
+    private static String visitor(Map<String, Object> params) {
+        String name = Stream.of(params.get("firstName"), params.get("lastName")).filter(Objects::nonNull)
+                .map(Object::toString).collect(Collectors.joining(" "));
+        return name.isBlank() ? String.valueOf(params.get("email")) : name + " <" + params.get("email") + ">";
+    }
+}

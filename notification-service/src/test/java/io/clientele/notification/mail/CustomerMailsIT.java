@@ -1,0 +1,116 @@
+package io.clientele.notification.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.clientele.events.AccessApproved;
+import io.clientele.events.AccessRejected;
+import io.clientele.events.ContentType;
+import io.clientele.events.InvitationIssued;
+import io.clientele.events.PasswordResetRequested;
+import io.clientele.notification.NotificationServiceITSupport;
+import io.clientele.platform.outbox.Events;
+import io.clientele.schemas.Topics;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+@ExtendWith(OutputCaptureExtension.class)
+class CustomerMailsIT extends NotificationServiceITSupport {
+
+    private static final Instant IN_A_WEEK = Instant.parse("2030-01-08T10:15:00Z");
+
+    @Test
+    void anInvitationCarriesASetPasswordLinkThatIsNeverLoggedNorKept(CapturedOutput output) {
+        siteKnown("club", "owner@club.test", "en");
+        String token = "invitation-token-" + UUID.randomUUID();
+        InvitationIssued invitation = InvitationIssued.newBuilder().setEventId(Events.newEventId()).setOccurredAt(Instant.now())
+                .setSiteId("club").setCustomerId(UUID.randomUUID().toString()).setEmail("ines@club.test").setFirstName("Inès")
+                .setToken(token).setExpiresAt(IN_A_WEEK).build();
+
+        publish(Topics.ACCESS_EVENTS, invitation.getCustomerId(), invitation);
+
+        MimeMessage mail = theMailTo("ines@club.test");
+        assertThat(subject(mail)).isEqualTo("You are invited to The club site");
+        assertThat(part(mail, "text/plain"))
+                .startsWith("Hello Inès,")
+                .contains("https://pages.example.test/sites/club/set-password?token=" + token)
+                .contains("expires on 2030-01-08 10:15 UTC");
+        // HTML-escaped, as every value in the HTML part: a mail reader decodes the entity back to "=".
+        assertThat(part(mail, "text/html")).contains("href=\"https://pages.example.test/sites/club/set-password?token&#x3D;" + token);
+        await().atMost(Duration.ofSeconds(10)).until(() -> count(
+                "SELECT count(*) AS n FROM outgoing_mail WHERE recipient = 'ines@club.test' AND status = 'SENT'") == 1);
+        assertThat(count("SELECT count(*) AS n FROM outgoing_mail WHERE params::text LIKE '%" + token + "%'")).isZero();
+        assertThat(output.getAll()).doesNotContain(token);
+    }
+
+    @Test
+    void aPasswordResetIsWrittenInTheCustomersLanguage() {
+        siteKnown("boutique", "owner@boutique.test", "en");
+        String token = "reset-" + UUID.randomUUID();
+        PasswordResetRequested reset = PasswordResetRequested.newBuilder().setEventId(Events.newEventId())
+                .setOccurredAt(Instant.now()).setSiteId("boutique").setCustomerId(UUID.randomUUID().toString())
+                .setEmail("zoe@boutique.test").setFirstName("Zoé").setLocale("fr").setToken(token)
+                .setExpiresAt(IN_A_WEEK).build();
+
+        publish(Topics.ACCESS_EVENTS, reset.getCustomerId(), reset);
+
+        MimeMessage mail = theMailTo("zoe@boutique.test");
+        assertThat(subject(mail)).isEqualTo("Réinitialisez votre mot de passe sur The boutique site");
+        assertThat(part(mail, "text/plain")).contains("https://pages.example.test/sites/boutique/reset-password?token=" + token);
+    }
+
+    @Test
+    void localesFallBackToTheLanguageThenTheSiteThenEnglish() {
+        siteKnown("maison", "owner@maison.test", "fr");
+        siteKnown("haus", "owner@haus.test", "de");
+
+        approve("maison", "regional@maison.test", "fr-CA");
+        approve("maison", "german-visitor@maison.test", "de");
+        approve("haus", "german-visitor@haus.test", "de");
+
+        assertThat(subject(theMailTo("regional@maison.test"))).isEqualTo("Votre accès à The maison site est accepté");
+        assertThat(subject(theMailTo("german-visitor@maison.test"))).isEqualTo("Votre accès à The maison site est accepté");
+        assertThat(subject(theMailTo("german-visitor@haus.test"))).isEqualTo("Your access to The haus site is approved");
+        assertThat(part(theMailTo("regional@maison.test"), "text/plain"))
+                .contains("https://pages.example.test/sites/maison/pages/members");
+    }
+
+    @Test
+    void aRejectionGivesTheReasonAndUserTextIsEscapedInHtml() {
+        siteKnown("forum", "owner@forum.test", "en");
+        String customerId = UUID.randomUUID().toString();
+        customerPrefers("forum", customerId, ContentType.HTML, null, "en", false);
+        AccessRejected rejected = AccessRejected.newBuilder().setEventId(Events.newEventId()).setOccurredAt(Instant.now())
+                .setSiteId("forum").setRequestId(UUID.randomUUID().toString()).setCustomerId(customerId)
+                .setEmail("mallory@forum.test").setFirstName("<b>Mallory</b>").setPageId("staff")
+                .setReason("<script>alert('x')</script> & co").build();
+
+        publish(Topics.ACCESS_EVENTS, customerId, rejected);
+
+        String html = part(theMailTo("mallory@forum.test"), "text/html");
+        assertThat(html).contains("&lt;b&gt;Mallory&lt;/b&gt;").contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; co")
+                .doesNotContain("<script>").doesNotContain("<b>Mallory");
+    }
+
+    private void approve(String siteId, String email, String locale) {
+        AccessApproved approved = AccessApproved.newBuilder().setEventId(Events.newEventId()).setOccurredAt(Instant.now())
+                .setSiteId(siteId).setRequestId(UUID.randomUUID().toString()).setCustomerId(UUID.randomUUID().toString())
+                .setEmail(email).setLocale(locale).setPageId("members").setGroups(List.of("members")).build();
+        publish(Topics.ACCESS_EVENTS, approved.getCustomerId(), approved);
+    }
+
+    private static String subject(MimeMessage mail) {
+        try {
+            return mail.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
