@@ -71,6 +71,19 @@ public class CustomerRepository {
                 .map(CustomerRepository::toCustomer).all();
     }
 
+    /**
+     * Sets the preferred content type to HTML when it is still UNKNOWN; answers the customer as it now is, or
+     * empty when the preference was already known.
+     */
+    public Mono<Customer> learnReadsHtml(String siteId, UUID id) {
+        return db.sql("""
+                        UPDATE customers SET preferred_content_type = 'HTML', updated_at = now(), version = version + 1
+                        WHERE site_id = :siteId AND id = :id AND preferred_content_type = 'UNKNOWN'
+                        RETURNING *""")
+                .bind("siteId", siteId).bind("id", id)
+                .map(CustomerRepository::toCustomer).one();
+    }
+
     private static String likeEscaped(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
@@ -79,7 +92,7 @@ public class CustomerRepository {
         return new Customer(row.get("id", UUID.class), row.get("site_id", String.class), row.get("email", String.class),
                 row.get("first_name", String.class), row.get("last_name", String.class), row.get("status", String.class),
                 row.get("source_channel", String.class), row.get("locale", String.class),
-                Boolean.TRUE.equals(row.get("marketing_opt_in", Boolean.class)),
+                Boolean.TRUE.equals(row.get("marketing_opt_in", Boolean.class)), row.get("preferred_content_type", String.class),
                 row.get("created_at", Instant.class), row.get("updated_at", Instant.class));
     }
 }
