@@ -129,6 +129,10 @@ public final class LocalStack implements AutoCloseable {
         return ports;
     }
 
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
     public GreenMail mail() {
         return mail;
     }

@@ -8,7 +8,8 @@ import java.util.concurrent.CountDownLatch;
  * <ul>
  *   <li>{@code up}: starts the local stack and keeps it running until Ctrl-C;</li>
  *   <li>{@code token SITE}: prints an admin token for the site;</li>
- *   <li>{@code bench [N] [CONCURRENCY]}: measures sign-up to owner e-mail on a running local stack.</li>
+ *   <li>{@code bench [N] [CONCURRENCY]}: measures sign-up to owner e-mail on a running local stack;</li>
+ *   <li>{@code bench-mail [N]}: measures e-mails delivered per second with N mails queued at once.</li>
  * </ul>
  */
 public final class LocalStackCommand {
@@ -29,14 +30,24 @@ public final class LocalStackCommand {
             case "bench" -> SignupLatencyBenchmark.run(LocalStackPorts.defaults(),
                     args.length > 1 ? Integer.parseInt(args[1]) : 500,
                     args.length > 2 ? Integer.parseInt(args[2]) : 16);
+            case "bench-mail" -> MailThroughputBenchmark.run(LocalStackPorts.defaults(), home().resolve(KAFKA_ADDRESS_FILE),
+                    args.length > 1 ? Integer.parseInt(args[1]) : 2000);
             default -> usage();
         }
     }
 
-    private static void up() throws InterruptedException {
-        Path home = Path.of(System.getProperty("clientele.home", ".")).toAbsolutePath().normalize();
+    /** Where {@code up} writes the broker's address, for the commands that talk to Kafka directly. */
+    private static final String KAFKA_ADDRESS_FILE = "target/local-stack/kafka-bootstrap-servers";
+
+    private static Path home() {
+        return Path.of(System.getProperty("clientele.home", ".")).toAbsolutePath().normalize();
+    }
+
+    private static void up() throws Exception {
+        Path home = home();
         System.out.println("Starting Clientele from " + home + " ...");
         LocalStack stack = LocalStack.start(home, home.resolve("target/local-stack"), LocalStackPorts.defaults());
+        java.nio.file.Files.writeString(home.resolve(KAFKA_ADDRESS_FILE), stack.bootstrapServers());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nStopping Clientele ...");
@@ -48,7 +59,7 @@ public final class LocalStackCommand {
     }
 
     private static void usage() {
-        System.err.println("usage: clientele [up | token SITE | bench [N] [CONCURRENCY]]");
+        System.err.println("usage: clientele [up | token SITE | bench [N] [CONCURRENCY] | bench-mail [N]]");
         System.exit(2);
     }
 }

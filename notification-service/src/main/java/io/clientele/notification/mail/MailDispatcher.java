@@ -12,9 +12,9 @@ import io.clientele.platform.outbox.Events;
 import io.clientele.platform.outbox.Outbox;
 import io.clientele.platform.polling.PollingLoop;
 import io.clientele.schemas.Topics;
+import org.apache.avro.specific.SpecificRecord;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -128,7 +128,17 @@ class MailDispatcher implements SmartLifecycle {
     private Mono<Void> deliver(List<PreparedMail> prepared) {
         return Mono.fromCallable(() -> send(prepared))
                 .subscribeOn(Schedulers.boundedElastic())
-                .flatMap(refused -> Flux.fromIterable(prepared).concatMap(mail -> record(mail, refused.get(mail.mail().id()))).then());
+                .flatMap(refused -> {
+                    List<PreparedMail> sent = prepared.stream()
+                            .filter(mail -> mail.outcome() == PreparedMail.Outcome.READY && !refused.containsKey(mail.mail().id()))
+                            .toList();
+                    return queue.markSent(sent)
+                            .then(outbox.addAll(Topics.NOTIFICATION_EVENTS, "site",
+                                    sent.stream().<Map.Entry<String, SpecificRecord>>map(mail ->
+                                            Map.entry(mail.mail().siteId(), sent(mail))).toList()))
+                            .then(Flux.fromIterable(prepared).filter(mail -> !sent.contains(mail))
+                                    .concatMap(mail -> recordNotSent(mail, refused.get(mail.mail().id()))).then());
+                });
     }
 
     /** Sends what is ready; answers the mails that were refused, with the answer. */
@@ -166,14 +176,13 @@ class MailDispatcher implements SmartLifecycle {
         return refused;
     }
 
-    private Mono<Void> record(PreparedMail prepared, String refusal) {
+    private Mono<Void> recordNotSent(PreparedMail prepared, String refusal) {
         OutgoingMail mail = prepared.mail();
         return switch (prepared.outcome()) {
             case BROKEN -> queue.markFailed(mail.id(), prepared.problem());
             case NOT_READY -> failedTry(mail, prepared.problem());
             case SUPPRESSED -> queue.markSuppressed(mail.id(), prepared.problem());
-            case READY -> refusal != null ? failedTry(mail, refusal)
-                    : queue.markSent(prepared).then(outbox.add(Topics.NOTIFICATION_EVENTS, "site", mail.siteId(), sent(prepared)));
+            case READY -> failedTry(mail, refusal);
         };
     }
 

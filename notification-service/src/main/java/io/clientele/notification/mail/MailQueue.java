@@ -2,7 +2,9 @@ package io.clientele.notification.mail;
 
 import io.clientele.platform.json.JsonDetails;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
@@ -51,18 +53,32 @@ class MailQueue {
                 .all();
     }
 
-    /** Marks the mail sent and drops the link token it carried: a sent mail never needs it again. */
-    Mono<Void> markSent(PreparedMail mail) {
+    /** Marks the mails sent, in one statement, and drops the link tokens they carried: a sent mail never needs it again. */
+    Mono<Void> markSent(List<PreparedMail> mails) {
+        if (mails.isEmpty()) {
+            return Mono.empty();
+        }
         return db.sql("""
-                        UPDATE outgoing_mail SET status = 'SENT', recipient = :recipient, subject = :subject,
-                            channel = :channel, content_type = :contentType, locale = :locale, open_token = :openToken,
-                            attempts = attempts + 1, sent_at = now(), last_error = NULL, params = params - 'token'
-                        WHERE id = :id""")
-                .bind("id", mail.mail().id()).bind("recipient", mail.recipient()).bind("subject", mail.subject())
-                .bind("channel", mail.channel().name()).bind("contentType", mail.contentType().name())
-                .bind("locale", mail.locale())
-                .bind("openToken", Parameter.fromOrEmpty(mail.openToken(), String.class))
+                        UPDATE outgoing_mail m SET status = 'SENT', recipient = v.recipient, subject = v.subject,
+                            channel = v.channel, content_type = v.content_type, locale = v.locale, open_token = v.open_token,
+                            attempts = m.attempts + 1, sent_at = now(), last_error = NULL, params = m.params - 'token'
+                        FROM unnest(CAST(:ids AS uuid[]), CAST(:recipients AS text[]), CAST(:subjects AS text[]),
+                                    CAST(:channels AS text[]), CAST(:contentTypes AS text[]), CAST(:locales AS text[]),
+                                    CAST(:openTokens AS text[]))
+                             AS v(id, recipient, subject, channel, content_type, locale, open_token)
+                        WHERE m.id = v.id""")
+                .bind("ids", mails.stream().map(mail -> mail.mail().id()).toArray(UUID[]::new))
+                .bind("recipients", strings(mails, PreparedMail::recipient))
+                .bind("subjects", strings(mails, PreparedMail::subject))
+                .bind("channels", strings(mails, mail -> mail.channel().name()))
+                .bind("contentTypes", strings(mails, mail -> mail.contentType().name()))
+                .bind("locales", strings(mails, PreparedMail::locale))
+                .bind("openTokens", strings(mails, PreparedMail::openToken))
                 .then();
+    }
+
+    private static String[] strings(List<PreparedMail> mails, Function<PreparedMail, String> field) {
+        return mails.stream().map(field).toArray(String[]::new);
     }
 
     /** A marketing mail to a customer who did not opt in: kept in the log, never sent. */
