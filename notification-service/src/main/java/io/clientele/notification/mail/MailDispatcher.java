@@ -64,7 +64,13 @@ class MailDispatcher implements SmartLifecycle {
         this.outbox = outbox;
         this.tx = tx;
         this.properties = properties;
-        this.loop = new PollingLoop("Mail dispatcher", properties.pollInterval(), properties.pollInterval(), this::dispatchDue);
+        this.loop = new PollingLoop("Mail dispatcher", properties.pollInterval(), properties.pollInterval(), this::dispatchAllDue);
+    }
+
+    /** Sends batch after batch while full ones come: a loaded queue does not wait for the next poll. */
+    Mono<Integer> dispatchAllDue() {
+        return dispatchDue().expand(count -> count == properties.batchSize() ? dispatchDue() : Mono.empty())
+                .reduce(0, Integer::sum);
     }
 
     /** Sends one batch of due mails; answers how many it looked at. */

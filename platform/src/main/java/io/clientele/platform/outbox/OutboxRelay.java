@@ -42,8 +42,14 @@ public class OutboxRelay implements SmartLifecycle {
         this.tx = tx;
         this.kafka = kafka;
         this.properties = properties;
-        this.relayLoop = new PollingLoop("Outbox relay", properties.pollInterval(), properties.pollInterval(), this::relayOnce);
+        this.relayLoop = new PollingLoop("Outbox relay", properties.pollInterval(), properties.pollInterval(), this::relayAll);
         this.purgeLoop = new PollingLoop("Outbox purge", Duration.ofMinutes(1), Duration.ofHours(1), this::purgeSent);
+    }
+
+    /** Publishes batch after batch while full ones come, so that a backlog does not wait for the next poll. */
+    public Mono<Integer> relayAll() {
+        return relayOnce().expand(sent -> sent == properties.batchSize() ? relayOnce() : Mono.empty())
+                .reduce(0, Integer::sum);
     }
 
     /** Publishes one batch of unsent rows; answers how many it marked sent. */
