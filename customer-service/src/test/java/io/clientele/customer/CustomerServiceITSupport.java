@@ -1,6 +1,12 @@
 package io.clientele.customer;
 
+import static org.awaitility.Awaitility.await;
+
+import io.clientele.events.CustomerCaptured;
 import io.clientele.platform.testing.ServiceITSupport;
+import io.clientele.schemas.Topics;
+import java.time.Duration;
+import java.util.Objects;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -13,6 +19,21 @@ public abstract class CustomerServiceITSupport extends ServiceITSupport {
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(json)
                 .exchange();
+    }
+
+    /**
+     * Signs a visitor up through the public capture endpoint and answers the id of the customer it became.
+     *
+     * @param signup the sign-up's JSON object without its e-mail, for example {@code {"channel": "NEWSLETTER"}}
+     */
+    protected String captured(String siteId, String email, String signup) {
+        http.post().uri("/api/v1/sites/{siteId}/signups", siteId).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"email\": \"" + email + "\", " + signup.strip().substring(1))
+                .exchange().expectStatus().isAccepted();
+        return await().atMost(Duration.ofSeconds(30)).until(() -> events(Topics.CUSTOMER_EVENTS).stream()
+                .map(record -> record.value()).filter(CustomerCaptured.class::isInstance).map(CustomerCaptured.class::cast)
+                .filter(capture -> capture.getEmail().equals(email) && capture.getSiteId().equals(siteId))
+                .map(CustomerCaptured::getCustomerId).findFirst().orElse(null), Objects::nonNull);
     }
 
     protected void createSite(String siteId) {

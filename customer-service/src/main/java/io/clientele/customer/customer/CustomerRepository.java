@@ -93,6 +93,7 @@ public class CustomerRepository {
                 row.get("first_name", String.class), row.get("last_name", String.class), row.get("status", String.class),
                 row.get("source_channel", String.class), row.get("locale", String.class),
                 Boolean.TRUE.equals(row.get("marketing_opt_in", Boolean.class)), row.get("preferred_content_type", String.class),
+                Boolean.TRUE.equals(row.get("account_active", Boolean.class)),
                 row.get("created_at", Instant.class), row.get("updated_at", Instant.class));
     }
 }

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.clientele.customer.CustomerServiceITSupport;
 import io.clientele.events.ContentType;
-import io.clientele.events.CustomerCaptured;
 import io.clientele.events.CustomerPreferencesChanged;
 import io.clientele.events.EmailOpened;
 import io.clientele.platform.outbox.Events;
@@ -15,14 +14,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.MediaType;
 
 class ContentTypeLearningIT extends CustomerServiceITSupport {
+
+    private static final String NEWSLETTER = "{\"channel\": \"NEWSLETTER\", \"optIn\": true}";
 
     @Test
     void theFirstOpenOfAnHtmlMailByACustomerOfUnknownPreferenceMakesItHtmlOnce() {
         createSite("reader");
-        String customerId = captured("reader", "reader@example.test");
+        String customerId = captured("reader", "reader@example.test", NEWSLETTER);
         http.get().uri("/api/v1/sites/reader/customers/{id}", customerId).headers(h -> h.setBearerAuth(tokenFor("reader")))
                 .exchange().expectBody().jsonPath("$.preferredContentType").isEqualTo("UNKNOWN");
         EmailOpened opened = opened("reader", customerId, true);
@@ -45,7 +45,7 @@ class ContentTypeLearningIT extends CustomerServiceITSupport {
     @Test
     void anOpenOfAMailSentInAKnownContentTypeChangesNoPreference() {
         createSite("reader");
-        String customerId = captured("reader", "known@example.test");
+        String customerId = captured("reader", "known@example.test", NEWSLETTER);
 
         publish(Topics.NOTIFICATION_EVENTS, customerId, opened("reader", customerId, false));
 
@@ -55,16 +55,6 @@ class ContentTypeLearningIT extends CustomerServiceITSupport {
                 .exchange().expectBody().jsonPath("$.preferredContentType").isEqualTo("UNKNOWN");
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
                 .untilAsserted(() -> assertThat(preferencesOf(customerId)).isEmpty());
-    }
-
-    private String captured(String siteId, String email) {
-        http.post().uri("/api/v1/sites/{siteId}/signups", siteId).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"email\": \"" + email + "\", \"channel\": \"NEWSLETTER\", \"optIn\": true}")
-                .exchange().expectStatus().isAccepted();
-        return await().atMost(Duration.ofSeconds(30)).until(() -> events(Topics.CUSTOMER_EVENTS).stream()
-                .map(record -> record.value()).filter(CustomerCaptured.class::isInstance).map(CustomerCaptured.class::cast)
-                .filter(capture -> capture.getEmail().equals(email)).map(CustomerCaptured::getCustomerId)
-                .findFirst().orElse(null), id -> id != null);
     }
 
     private static EmailOpened opened(String siteId, String customerId, boolean preferenceWasUnknown) {

@@ -1,0 +1,5 @@
+package io.clientele.customer.membership;
+
+/** A group of a site and how many customers are in it. */
+public record GroupSize(String name, long members) {
+}

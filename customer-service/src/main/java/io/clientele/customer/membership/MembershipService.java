@@ -1,0 +1,77 @@
+package io.clientele.customer.membership;
+
+import io.clientele.events.CustomerUpdated;
+import io.clientele.platform.outbox.Events;
+import io.clientele.platform.outbox.Outbox;
+import io.clientele.platform.web.ProblemException;
+import io.clientele.schemas.Topics;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/**
+ * Changes which groups a customer is in and whether their account is active, and tells the other services the
+ * customer as it now is (CustomerUpdated) in the same transaction. A change that changes nothing publishes nothing.
+ * The caller provides the transaction.
+ */
+@Service
+public class MembershipService {
+
+    private final MembershipRepository memberships;
+    private final Outbox outbox;
+
+    MembershipService(MembershipRepository memberships, Outbox outbox) {
+        this.memberships = memberships;
+        this.outbox = outbox;
+    }
+
+    public Mono<Membership> addGroups(String siteId, UUID customerId, Set<String> groups) {
+        return change(siteId, customerId, before -> {
+            Set<String> added = new HashSet<>(groups);
+            before.groups().forEach(added::remove);
+            return memberships.addGroups(siteId, customerId, added);
+        });
+    }
+
+    Mono<Membership> replaceGroups(String siteId, UUID customerId, Set<String> groups) {
+        return change(siteId, customerId, before -> {
+            Set<String> removed = new HashSet<>(before.groups());
+            removed.removeAll(groups);
+            return memberships.removeGroups(customerId, removed).then(memberships.addGroups(siteId, customerId, groups));
+        });
+    }
+
+    Mono<Membership> setAccountActive(String siteId, UUID customerId, boolean active) {
+        return change(siteId, customerId, before -> before.accountActive() == active ? Mono.empty()
+                : memberships.setAccountActive(customerId, active));
+    }
+
+    private Mono<Membership> change(String siteId, UUID customerId, Function<Membership, Mono<Void>> change) {
+        return memberships.lock(siteId, customerId)
+                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("customer", customerId.toString())))
+                .flatMap(before -> change.apply(before)
+                        .then(memberships.lock(siteId, customerId))
+                        .flatMap(after -> after.equals(before) ? Mono.just(after)
+                                : outbox.add(Topics.CUSTOMER_EVENTS, "customer", customerId.toString(), updated(after))
+                                        .thenReturn(after)));
+    }
+
+    private static CustomerUpdated updated(Membership customer) {
+        return CustomerUpdated.newBuilder()
+                .setEventId(Events.newEventId())
+                .setOccurredAt(Instant.now())
+                .setSiteId(customer.siteId())
+                .setCustomerId(customer.customerId().toString())
+                .setEmail(customer.email())
+                .setFirstName(customer.firstName())
+                .setLastName(customer.lastName())
+                .setLocale(customer.locale())
+                .setAccountActive(customer.accountActive())
+                .setGroups(customer.groups())
+                .build();
+    }
+}
