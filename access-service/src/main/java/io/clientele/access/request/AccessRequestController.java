@@ -3,22 +3,34 @@ package io.clientele.access.request;
 import io.clientele.platform.web.PageLimits;
 import io.clientele.platform.web.ProblemException;
 import java.util.Arrays;
+import java.util.UUID;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 @RestController
+@RequestMapping("/api/v1/sites/{siteId}/access-requests")
 class AccessRequestController {
 
-    private final AccessRequestRepository requests;
+    private static final AccessDecision NO_DETAILS = new AccessDecision(null, null, null);
 
-    AccessRequestController(AccessRequestRepository requests) {
+    private final AccessRequestRepository requests;
+    private final AccessRequestService decisions;
+    private final TransactionalOperator tx;
+
+    AccessRequestController(AccessRequestRepository requests, AccessRequestService decisions, TransactionalOperator tx) {
         this.requests = requests;
+        this.decisions = decisions;
+        this.tx = tx;
     }
 
-    @GetMapping("/api/v1/sites/{siteId}/access-requests")
+    @GetMapping
     Mono<AccessRequestPage> list(@PathVariable String siteId, @RequestParam(required = false) String status,
                                  @RequestParam(defaultValue = "50") int limit) {
         AccessRequestStatus wanted;
@@ -29,5 +41,17 @@ class AccessRequestController {
                     "must be one of " + Arrays.toString(AccessRequestStatus.values())));
         }
         return requests.list(siteId, wanted, PageLimits.checked(limit)).collectList().map(items -> new AccessRequestPage(items, limit));
+    }
+
+    @PostMapping("/{requestId}/approve")
+    Mono<AccessRequest> approve(@PathVariable String siteId, @PathVariable UUID requestId,
+                                @RequestBody(required = false) AccessDecision decision) {
+        return tx.transactional(Mono.defer(() -> decisions.approve(siteId, requestId, decision == null ? NO_DETAILS : decision)));
+    }
+
+    @PostMapping("/{requestId}/reject")
+    Mono<AccessRequest> reject(@PathVariable String siteId, @PathVariable UUID requestId,
+                               @RequestBody(required = false) AccessDecision decision) {
+        return tx.transactional(Mono.defer(() -> decisions.reject(siteId, requestId, decision == null ? NO_DETAILS : decision)));
     }
 }

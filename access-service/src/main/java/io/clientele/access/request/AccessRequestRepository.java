@@ -3,6 +3,7 @@ package io.clientele.access.request;
 import io.clientele.events.CustomerCaptured;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
@@ -11,7 +12,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 @Repository
-class AccessRequestRepository {
+public class AccessRequestRepository {
 
     private final DatabaseClient db;
 
@@ -42,6 +43,37 @@ class AccessRequestRepository {
                 .one();
     }
 
+    /** Whether the customer has asked for the page and waits for the owner's decision. */
+    public Mono<Boolean> hasPending(String siteId, UUID customerId, String pageId) {
+        return db.sql("""
+                        SELECT EXISTS (SELECT 1 FROM access_requests WHERE site_id = :siteId AND customer_id = :customerId
+                                                                      AND page_id = :pageId AND status = 'PENDING') AS pending""")
+                .bind("siteId", siteId).bind("customerId", customerId).bind("pageId", pageId)
+                .map(row -> Boolean.TRUE.equals(row.get("pending", Boolean.class)))
+                .one();
+    }
+
+    Mono<AccessRequest> find(String siteId, UUID id) {
+        return db.sql("SELECT * FROM access_requests WHERE site_id = :siteId AND id = :id")
+                .bind("siteId", siteId).bind("id", id)
+                .map(AccessRequestRepository::toRequest).one();
+    }
+
+    /** Decides a PENDING request; empty when there is no such request or it was decided already. */
+    Mono<AccessRequest> decide(String siteId, UUID id, AccessRequestStatus status, List<String> groups, String reason,
+                               Instant at) {
+        return db.sql("""
+                        UPDATE access_requests SET status = :status, decided_at = :at, groups = :groups,
+                                                   rejection_reason = :reason
+                        WHERE site_id = :siteId AND id = :id AND status = 'PENDING'
+                        RETURNING *""")
+                .bind("status", status.name()).bind("at", at)
+                .bind("groups", Parameter.fromOrEmpty(groups == null ? null : groups.toArray(String[]::new), String[].class))
+                .bind("reason", Parameter.fromOrEmpty(reason, String.class))
+                .bind("siteId", siteId).bind("id", id)
+                .map(AccessRequestRepository::toRequest).one();
+    }
+
     Flux<AccessRequest> list(String siteId, AccessRequestStatus status, int limit) {
         return db.sql("""
                         SELECT * FROM access_requests
@@ -54,9 +86,11 @@ class AccessRequestRepository {
     }
 
     private static AccessRequest toRequest(Readable row) {
+        String[] groups = row.get("groups", String[].class);
         return new AccessRequest(row.get("id", UUID.class), row.get("site_id", String.class), row.get("customer_id", UUID.class),
                 row.get("page_id", String.class), row.get("email", String.class), row.get("first_name", String.class),
                 row.get("last_name", String.class), AccessRequestStatus.valueOf(row.get("status", String.class)),
-                row.get("requested_at", Instant.class), row.get("decided_at", Instant.class));
+                row.get("locale", String.class), row.get("requested_at", Instant.class), row.get("decided_at", Instant.class),
+                groups == null ? null : List.of(groups), row.get("rejection_reason", String.class));
     }
 }

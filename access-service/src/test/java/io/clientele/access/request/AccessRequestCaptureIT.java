@@ -7,7 +7,7 @@ import io.clientele.events.AccessRequested;
 import io.clientele.events.CustomerCaptured;
 import io.clientele.events.SignupChannel;
 import io.clientele.platform.outbox.Events;
-import io.clientele.platform.testing.ServiceITSupport;
+import io.clientele.access.AccessServiceITSupport;
 import io.clientele.schemas.Topics;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-class AccessRequestCaptureIT extends ServiceITSupport {
+class AccessRequestCaptureIT extends AccessServiceITSupport {
 
     @Test
     void anAccessRequestCaptureBecomesOnePendingRequestAndIsAnnounced() {

@@ -1,6 +1,6 @@
 package io.clientele.customer.access;
 
-import io.clientele.customer.membership.GroupNames;
+import io.clientele.platform.group.GroupNames;
 import io.clientele.customer.membership.MembershipService;
 import io.clientele.customer.timeline.Timeline;
 import io.clientele.events.AccessApproved;

@@ -1,6 +1,6 @@
 package io.clientele.customer.capture;
 
-import io.clientele.customer.customer.EmailAddresses;
+import io.clientele.platform.email.EmailAddresses;
 import io.clientele.customer.site.SiteRepository;
 import io.clientele.events.SignupCaptured;
 import io.clientele.events.SignupChannel;

@@ -1,5 +1,6 @@
 package io.clientele.customer.customer;
 
+import io.clientele.platform.email.EmailAddresses;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.util.UUID;

@@ -1,5 +1,6 @@
 package io.clientele.customer.membership;
 
+import io.clientele.platform.group.GroupNames;
 import io.clientele.platform.web.ProblemException;
 import java.util.List;
 import java.util.UUID;

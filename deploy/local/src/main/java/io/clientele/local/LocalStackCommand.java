@@ -9,7 +9,8 @@ import java.util.concurrent.CountDownLatch;
  *   <li>{@code up}: starts the local stack and keeps it running until Ctrl-C;</li>
  *   <li>{@code token SITE}: prints an admin token for the site;</li>
  *   <li>{@code bench [N] [CONCURRENCY]}: measures sign-up to owner e-mail on a running local stack;</li>
- *   <li>{@code bench-mail [N]}: measures e-mails delivered per second with N mails queued at once.</li>
+ *   <li>{@code bench-mail [N]}: measures e-mails delivered per second with N mails queued at once;</li>
+ *   <li>{@code bench-access [LOGINS] [CHECKS] [CONCURRENCY]}: measures log-ins and access checks per second.</li>
  * </ul>
  */
 public final class LocalStackCommand {
@@ -32,6 +33,10 @@ public final class LocalStackCommand {
                     args.length > 2 ? Integer.parseInt(args[2]) : 16);
             case "bench-mail" -> MailThroughputBenchmark.run(LocalStackPorts.defaults(), home().resolve(KAFKA_ADDRESS_FILE),
                     args.length > 1 ? Integer.parseInt(args[1]) : 2000);
+            case "bench-access" -> AccessBenchmark.run(LocalStackPorts.defaults(),
+                    args.length > 1 ? Integer.parseInt(args[1]) : 200,
+                    args.length > 2 ? Integer.parseInt(args[2]) : 50_000,
+                    args.length > 3 ? Integer.parseInt(args[3]) : 4);
             default -> usage();
         }
     }
@@ -59,7 +64,7 @@ public final class LocalStackCommand {
     }
 
     private static void usage() {
-        System.err.println("usage: clientele [up | token SITE | bench [N] [CONCURRENCY] | bench-mail [N]]");
+        System.err.println("usage: clientele [up | token SITE | bench [N] [CONCURRENCY] | bench-mail [N] | bench-access [LOGINS] [CHECKS] [CONCURRENCY]]");
         System.exit(2);
     }
 }

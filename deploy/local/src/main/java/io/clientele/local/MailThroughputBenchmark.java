@@ -1,13 +1,13 @@
 package io.clientele.local;
 
+import static io.clientele.local.StackHttp.send;
+
 import io.clientele.events.AccessRequested;
 import io.clientele.platform.outbox.Events;
 import io.clientele.schemas.Topics;
 import io.clientele.schemas.serde.AvroSerializer;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,7 +30,6 @@ import tools.jackson.databind.json.JsonMapper;
 final class MailThroughputBenchmark {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private MailThroughputBenchmark() {
     }
@@ -105,11 +104,4 @@ final class MailThroughputBenchmark {
         return sent;
     }
 
-    private static String send(HttpRequest.Builder request) throws Exception {
-        HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() / 100 != 2) {
-            throw new IllegalStateException(request.build().uri() + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return response.body();
-    }
 }

@@ -1,9 +1,9 @@
 package io.clientele.local;
 
+import static io.clientele.local.StackHttp.send;
+
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,7 +29,6 @@ final class SignupLatencyBenchmark {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern VISITOR = Pattern.compile("<(bench-\\d+@visitors\\.test)>");
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private SignupLatencyBenchmark() {
     }
@@ -42,7 +41,7 @@ final class SignupLatencyBenchmark {
         send(HttpRequest.newBuilder(URI.create(customer + "/api/v1/sites/" + site))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString("""
-                        {"name": "Benchmark", "ownerEmail": "owner@%s.test", "locale": "en"}""".formatted(site))), 200);
+                        {"name": "Benchmark", "ownerEmail": "owner@%s.test", "locale": "en"}""".formatted(site))));
         Thread.sleep(1000); // the site's settings reach notification-service before the first request
 
         System.out.printf("Posting %d access-request sign-ups to site %s, %d at a time ...%n", signups, site, concurrency);
@@ -60,7 +59,7 @@ final class SignupLatencyBenchmark {
                                 .header("Content-Type", "application/json")
                                 .POST(HttpRequest.BodyPublishers.ofString("""
                                         {"email": "%s", "firstName": "Bench", "lastName": "Visitor",
-                                         "channel": "ACCESS_REQUEST", "pageId": "members"}""".formatted(email))), 202);
+                                         "channel": "ACCESS_REQUEST", "pageId": "members"}""".formatted(email))));
                     } finally {
                         inFlight.release();
                     }
@@ -85,7 +84,7 @@ final class SignupLatencyBenchmark {
         System.out.printf("Owner e-mails delivered: %d of %d%n", delivered.size(), signups);
         if (!latencies.isEmpty()) {
             System.out.printf("Sign-up -> e-mail delivered latency: p50 %d ms, p99 %d ms, max %d ms%n",
-                    percentile(latencies, 50), percentile(latencies, 99), latencies.getLast());
+                    Percentiles.of(latencies, 50), Percentiles.of(latencies, 99), latencies.getLast());
             System.out.printf("Throughput sustained (first post to last delivery): %.1f sign-ups/s over %.2f s%n",
                     delivered.size() / seconds, seconds);
         }
@@ -104,7 +103,7 @@ final class SignupLatencyBenchmark {
             for (int offset = 0; ; offset += 200) {
                 JsonNode page = JSON.readTree(send(HttpRequest.newBuilder(URI.create(notification + "/api/v1/sites/" + site
                                 + "/notifications?status=SENT&limit=200&offset=" + offset))
-                        .header("Authorization", "Bearer " + token).GET(), 200));
+                        .header("Authorization", "Bearer " + token).GET()));
                 for (JsonNode item : page.get("items")) {
                     Matcher visitor = VISITOR.matcher(item.get("subject").asString());
                     if (visitor.find()) {
@@ -122,17 +121,4 @@ final class SignupLatencyBenchmark {
         return delivered;
     }
 
-    private static String send(HttpRequest.Builder request, int expectedStatus) throws Exception {
-        HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != expectedStatus) {
-            throw new IllegalStateException(request.build().uri() + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return response.body();
-    }
-
-    private static long percentile(List<Long> sorted, int percentile) {
-        int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
-    }
 }

@@ -25,7 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The signature flow across the four services, each running from its runnable jar as in production, on real
  * PostgreSQL, Kafka, schema registry and SMTP: a visitor asks for access to a protected page and the site's owner
- * finds the e-mail about it in their inbox.
+ * finds the e-mail about it in their inbox; approved, the visitor sets a password from the invitation e-mail, logs in
+ * and may see the page.
  */
 class SignupToOwnerEmailIT {
 
@@ -85,6 +86,28 @@ class SignupToOwnerEmailIT {
         JsonNode delivery = get(stack.notificationUrl() + "/api/v1/sites/demo/notifications", token).get("items").get(0);
         assertThat(delivery.get("status").asString()).isEqualTo("SENT");
         assertThat(delivery.get("recipient").asString()).isEqualTo("owner@demo.test");
+    }
+
+    @Test
+    void anApprovedVisitorSetsAPasswordFromTheInvitationLogsInAndSeesTheProtectedPage() throws Exception {
+        MemberJourney journey = new MemberJourney(stack.ports(), "club");
+        journey.createSite();
+        journey.protect("lounge", "members");
+        String requestId = journey.requestAccess("mia@example.test", "lounge");
+
+        journey.approve(requestId, "members");
+        journey.setPassword(journey.invitationToken("mia@example.test"), "a long and quiet passphrase");
+        String session = journey.logIn("mia@example.test", "a long and quiet passphrase");
+
+        JsonNode answer = journey.check("lounge", session);
+        assertThat(answer.get("allowed").asBoolean()).isTrue();
+        assertThat(answer.get("reason").asString()).isEqualTo("MEMBER");
+        assertThat(journey.check("lounge", null).get("reason").asString()).isEqualTo("NOT_LOGGED_IN");
+        JsonNode groups = await().atMost(Duration.ofSeconds(30)).until(
+                () -> json(send(HttpRequest.newBuilder(URI.create(stack.customerUrl() + "/api/v1/sites/club/groups"))
+                        .header("Authorization", "Bearer " + LocalStack.token("club")))), found -> found.size() == 1);
+        assertThat(groups.get(0).get("name").asString()).isEqualTo("members");
+        assertThat(groups.get(0).get("members").asLong()).isEqualTo(1);
     }
 
     @Test

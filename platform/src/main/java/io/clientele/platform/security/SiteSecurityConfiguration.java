@@ -1,6 +1,7 @@
 package io.clientele.platform.security;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -15,8 +16,13 @@ import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
 import org.springframework.security.web.server.authorization.AuthorizationContext;
+import org.springframework.security.web.server.util.matcher.OrServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import reactor.core.publisher.Mono;
 
 /**
@@ -37,16 +43,35 @@ public class SiteSecurityConfiguration {
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .authorizeExchange(exchanges -> {
                     exchanges.pathMatchers("/actuator/**", "/v3/api-docs/**").permitAll();
-                    for (String publicPath : properties.publicPaths()) {
-                        String[] methodAndPattern = publicPath.trim().split("\\s+", 2);
-                        exchanges.pathMatchers(HttpMethod.valueOf(methodAndPattern[0]), methodAndPattern[1]).permitAll();
-                    }
+                    exchanges.matchers(publicPaths(properties)).permitAll();
                     exchanges.pathMatchers("/api/v1/sites/{siteId}", "/api/v1/sites/{siteId}/**")
                             .access(SiteSecurityConfiguration::tokenNamesTheSite);
                     exchanges.anyExchange().denyAll();
                 })
-                .oauth2ResourceServer(server -> server.jwt(jwt -> { }))
+                .oauth2ResourceServer(server -> server
+                        .bearerTokenConverter(bearerTokensOutside(publicPaths(properties)))
+                        .jwt(jwt -> { }))
                 .build();
+    }
+
+    /**
+     * A public endpoint may take a bearer token that is not an admin token (a customer's session token, for one):
+     * it is the endpoint's to check, so the admin token filter does not read it there.
+     */
+    private static ServerAuthenticationConverter bearerTokensOutside(ServerWebExchangeMatcher publicPaths) {
+        ServerBearerTokenAuthenticationConverter bearerTokens = new ServerBearerTokenAuthenticationConverter();
+        return exchange -> publicPaths.matches(exchange)
+                .flatMap(match -> match.isMatch() ? Mono.<Authentication>empty() : bearerTokens.convert(exchange));
+    }
+
+    private static ServerWebExchangeMatcher publicPaths(SiteSecurityProperties properties) {
+        List<ServerWebExchangeMatcher> matchers = properties.publicPaths().stream()
+                .map(publicPath -> publicPath.trim().split("\\s+", 2))
+                .map(methodAndPattern -> ServerWebExchangeMatchers.pathMatchers(HttpMethod.valueOf(methodAndPattern[0]),
+                        methodAndPattern[1]))
+                .toList();
+        return matchers.isEmpty() ? exchange -> ServerWebExchangeMatcher.MatchResult.notMatch()
+                : new OrServerWebExchangeMatcher(matchers);
     }
 
     @Bean

@@ -1,8 +1,8 @@
-package io.clientele.customer.customer;
+package io.clientele.platform.email;
 
 import java.util.Locale;
 
-/** Customers are matched by site and normalised e-mail: trimmed and lower-cased. */
+/** Every service matches a customer by site and normalised e-mail: trimmed and lower-cased. */
 public final class EmailAddresses {
 
     private EmailAddresses() {

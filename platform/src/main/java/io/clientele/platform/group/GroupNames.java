@@ -1,14 +1,14 @@
-package io.clientele.customer.membership;
+package io.clientele.platform.group;
 
 import io.clientele.platform.web.ProblemException;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
-/** Group names as the API accepts them: trimmed, not blank, at most 100 characters, each once. */
+/** Group names as every service accepts them: trimmed, not blank, at most 100 characters, each once. */
 public final class GroupNames {
 
-    static final int MAX_LENGTH = 100;
+    public static final int MAX_LENGTH = 100;
 
     private GroupNames() {
     }

@@ -1,0 +1,52 @@
+package io.clientele.access.check;
+
+import io.clientele.access.page.ProtectedPages;
+import io.clientele.access.request.AccessRequestRepository;
+import io.clientele.access.session.Session;
+import io.clientele.access.session.SessionRevocations;
+import io.clientele.access.session.SessionTokens;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/**
+ * Decides whether a page may be shown to the holder of a session token. A valid token is decided from memory alone
+ * (the token's signature and groups, the replicated pages and revocations); only a member of none of the allowed
+ * groups costs a look at their pending requests.
+ */
+@Service
+class AccessCheck {
+
+    private final ProtectedPages pages;
+    private final SessionTokens tokens;
+    private final SessionRevocations revocations;
+    private final AccessRequestRepository requests;
+
+    AccessCheck(ProtectedPages pages, SessionTokens tokens, SessionRevocations revocations, AccessRequestRepository requests) {
+        this.pages = pages;
+        this.tokens = tokens;
+        this.revocations = revocations;
+        this.requests = requests;
+    }
+
+    Mono<AccessAnswer> check(String siteId, String pageId, String sessionToken) {
+        List<String> allowed = pages.allowedGroups(siteId, pageId);
+        if (allowed == null) {
+            return Mono.just(AccessAnswer.allow(AccessReason.NOT_PROTECTED));
+        }
+        Optional<Session> session = sessionToken == null ? Optional.empty() : tokens.verify(sessionToken, siteId);
+        if (session.isEmpty()) {
+            return Mono.just(AccessAnswer.deny(AccessReason.NOT_LOGGED_IN));
+        }
+        SessionRevocations.Revocation ended = revocations.ending(session.get());
+        if (ended != null) {
+            return Mono.just(AccessAnswer.deny(ended.accountInactive() ? AccessReason.INACTIVE : AccessReason.NOT_LOGGED_IN));
+        }
+        if (session.get().groups().stream().anyMatch(allowed::contains)) {
+            return Mono.just(AccessAnswer.allow(AccessReason.MEMBER));
+        }
+        return requests.hasPending(siteId, session.get().customerId(), pageId)
+                .map(pending -> AccessAnswer.deny(pending ? AccessReason.PENDING_REQUEST : AccessReason.NOT_IN_ALLOWED_GROUP));
+    }
+}

@@ -1,0 +1,81 @@
+package io.clientele.access.link;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Mono;
+
+/**
+ * Single-use link tokens: 256 random bits, of which only the SHA-256 is stored (a token this random needs no slow
+ * hash). A new link voids the customer's earlier open links of the same purpose; a link is good until it is used,
+ * voided or expired, whichever comes first.
+ */
+@Repository
+public class LinkTokens {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final DatabaseClient db;
+
+    LinkTokens(DatabaseClient db) {
+        this.db = db;
+    }
+
+    public Mono<IssuedLink> issue(String siteId, UUID customerId, LinkPurpose purpose, Instant now, Duration validity) {
+        byte[] random = new byte[32];
+        RANDOM.nextBytes(random);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        Instant expiresAt = now.plus(validity);
+        return db.sql("""
+                        UPDATE link_tokens SET voided_at = :now
+                        WHERE customer_id = :customerId AND purpose = :purpose AND used_at IS NULL AND voided_at IS NULL""")
+                .bind("now", now).bind("customerId", customerId).bind("purpose", purpose.name())
+                .then()
+                .then(db.sql("""
+                                INSERT INTO link_tokens (token_hash, site_id, customer_id, purpose, issued_at, expires_at)
+                                VALUES (:hash, :siteId, :customerId, :purpose, :now, :expiresAt)""")
+                        .bind("hash", hash(token)).bind("siteId", siteId).bind("customerId", customerId)
+                        .bind("purpose", purpose.name()).bind("now", now).bind("expiresAt", expiresAt)
+                        .then())
+                .thenReturn(new IssuedLink(token, expiresAt));
+    }
+
+    /** Whom the link belongs to while it is still good, without using it up. */
+    public Mono<LinkHolder> holder(String siteId, String token, Instant now) {
+        return db.sql("""
+                        SELECT customer_id, purpose FROM link_tokens
+                        WHERE token_hash = :hash AND site_id = :siteId AND used_at IS NULL AND voided_at IS NULL
+                          AND expires_at > :now""")
+                .bind("hash", hash(token)).bind("siteId", siteId).bind("now", now)
+                .map(row -> new LinkHolder(row.get("customer_id", UUID.class), LinkPurpose.valueOf(row.get("purpose", String.class))))
+                .one();
+    }
+
+    /** Uses the link up; empty when it was not good any more, so that of two concurrent uses only one succeeds. */
+    public Mono<LinkHolder> use(String siteId, String token, Instant now) {
+        return db.sql("""
+                        UPDATE link_tokens SET used_at = :now
+                        WHERE token_hash = :hash AND site_id = :siteId AND used_at IS NULL AND voided_at IS NULL
+                          AND expires_at > :now
+                        RETURNING customer_id, purpose""")
+                .bind("hash", hash(token)).bind("siteId", siteId).bind("now", now)
+                .map(row -> new LinkHolder(row.get("customer_id", UUID.class), LinkPurpose.valueOf(row.get("purpose", String.class))))
+                .one();
+    }
+
+    private static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
+    }
+}

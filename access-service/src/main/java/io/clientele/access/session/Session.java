@@ -1,0 +1,9 @@
+package io.clientele.access.session;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** What a valid session token says: who, on which site, in which groups, since when. */
+public record Session(String siteId, UUID customerId, List<String> groups, Instant issuedAt) {
+}

@@ -1,0 +1,159 @@
+package io.clientele.access.link;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.clientele.access.AccessServiceITSupport;
+import io.clientele.events.CustomerEmailVerified;
+import io.clientele.events.InvitationIssued;
+import io.clientele.events.PasswordResetRequested;
+import io.clientele.schemas.Topics;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+
+class InvitationAndResetIT extends AccessServiceITSupport {
+
+    @Test
+    void anInvitationLinkCarries256RandomBitsIsStoredOnlyAsAHashAndSetsThePasswordOnce() {
+        String customerId = knownCustomer("atelier", "painter@atelier.test", "members");
+
+        String token = invite("atelier", customerId);
+
+        assertThat(Base64.getUrlDecoder().decode(token)).hasSizeGreaterThanOrEqualTo(32);
+        assertThat(count("SELECT count(*) AS n FROM link_tokens WHERE customer_id = '" + customerId + "'")).isEqualTo(1);
+        assertThat(count("SELECT count(*) AS n FROM link_tokens WHERE token_hash = '" + token + "' OR position('"
+                + token + "' IN token_hash) > 0")).isZero();
+        InvitationIssued issued = eventsFor(InvitationIssued.class, customerId).getLast();
+        assertThat(Duration.between(issued.getOccurredAt(), issued.getExpiresAt())).isEqualTo(Duration.ofDays(7));
+
+        setPassword("atelier", token, PASSWORD).expectStatus().isNoContent();
+        setPassword("atelier", token, "another fine password").expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.type").value(type -> assertThat(type.toString()).endsWith("/link-not-valid"))
+                .jsonPath("$.errors[0].field").isEqualTo("token");
+
+        logIn("atelier", "painter@atelier.test", PASSWORD, anAddress()).expectStatus().isOk();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(eventsFor(CustomerEmailVerified.class, customerId))
+                .singleElement().satisfies(verified -> assertThat(verified.getEmail()).isEqualTo("painter@atelier.test")));
+        assertThat(count("SELECT count(*) AS n FROM credentials WHERE customer_id = '" + customerId
+                + "' AND password_hash LIKE '$argon2id$%'")).isEqualTo(1);
+    }
+
+    @Test
+    void aLinkUsedSevenDaysAndOneSecondAfterItWasSentIsRefusedOneUsedJustBeforeWorks() {
+        clock.freeze();
+        String late = knownCustomer("atelier", "late@atelier.test", "members");
+        String lateToken = invite("atelier", late);
+        String onTime = knownCustomer("atelier", "ontime@atelier.test", "members");
+        String onTimeToken = invite("atelier", onTime);
+
+        clock.advance(Duration.ofDays(7).minusSeconds(1));
+        setPassword("atelier", onTimeToken, PASSWORD).expectStatus().isNoContent();
+        clock.advance(Duration.ofSeconds(2));
+        setPassword("atelier", lateToken, PASSWORD).expectStatus().isBadRequest();
+        assertThat(count("SELECT count(*) AS n FROM credentials WHERE customer_id = '" + late + "'")).isZero();
+    }
+
+    @Test
+    void aNewInvitationVoidsTheEarlierOne() {
+        String customerId = knownCustomer("atelier", "twice@atelier.test", "members");
+        String first = invite("atelier", customerId);
+        String second = invite("atelier", customerId);
+
+        setPassword("atelier", first, PASSWORD).expectStatus().isBadRequest();
+        setPassword("atelier", second, PASSWORD).expectStatus().isNoContent();
+    }
+
+    @Test
+    void aPasswordBelowThePolicyIsRefusedAndLeavesTheLinkUsable() {
+        String customerId = knownCustomer("atelier", "weak@atelier.test", "members");
+        String token = invite("atelier", customerId);
+
+        for (String weak : List.of("short", "password123", "weak@atelier.test", "aaaaaaaaaaaa")) {
+            setPassword("atelier", token, weak).expectStatus().isBadRequest()
+                    .expectBody().jsonPath("$.errors[0].field").isEqualTo("password");
+        }
+        setPassword("atelier", token, PASSWORD).expectStatus().isNoContent();
+    }
+
+    @Test
+    void aLinkWorksOnlyOnItsOwnSite() {
+        String customerId = knownCustomer("atelier", "roamer@atelier.test", "members");
+        String token = invite("atelier", customerId);
+
+        setPassword("gallery", token, PASSWORD).expectStatus().isBadRequest();
+        setPassword("atelier", token, PASSWORD).expectStatus().isNoContent();
+    }
+
+    @Test
+    void invitationsAreForKnownActiveCustomersOfTheSiteOnly() {
+        String customerId = knownCustomer("atelier", "guest@atelier.test", "members");
+        http.post().uri("/api/v1/sites/gallery/customers/{id}/invitations", customerId)
+                .headers(h -> h.setBearerAuth(tokenFor("gallery"))).exchange().expectStatus().isNotFound();
+        http.post().uri("/api/v1/sites/atelier/customers/{id}/invitations", customerId)
+                .headers(h -> h.setBearerAuth(tokenFor("gallery"))).exchange().expectStatus().isForbidden();
+        updateCustomer("atelier", customerId, "guest@atelier.test", false, "members");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                http.post().uri("/api/v1/sites/atelier/customers/{id}/invitations", customerId)
+                        .headers(h -> h.setBearerAuth(tokenFor("atelier"))).exchange().expectStatus().isEqualTo(409));
+    }
+
+    @Test
+    void aResetRequestAnswersTheSameForKnownAndUnknownEMailsAndMailsOnlyTheCustomer() {
+        String customerId = customerWithPassword("atelier", "forgetful@atelier.test", "members");
+
+        byte[] known = requestReset("atelier", "Forgetful@Atelier.test");
+        byte[] unknown = requestReset("atelier", "nobody@atelier.test");
+
+        assertThat(new String(unknown)).isEqualTo(new String(known));
+        PasswordResetRequested requested = await().atMost(Duration.ofSeconds(20))
+                .until(() -> eventsFor(PasswordResetRequested.class, customerId), events -> !events.isEmpty()).getFirst();
+        assertThat(Duration.between(requested.getOccurredAt(), requested.getExpiresAt())).isEqualTo(Duration.ofHours(24));
+        assertThat(events(Topics.ACCESS_EVENTS).stream().map(record -> record.value())
+                .filter(PasswordResetRequested.class::isInstance).map(PasswordResetRequested.class::cast)
+                .filter(event -> event.getEmail().equals("nobody@atelier.test"))).isEmpty();
+    }
+
+    @Test
+    void aResetLinkUsed24HoursAndOneSecondAfterItWasSentIsRefused() {
+        String customerId = customerWithPassword("atelier", "slow@atelier.test", "members");
+        requestReset("atelier", "slow@atelier.test");
+        String token = resetToken(customerId, 1);
+        PasswordResetRequested requested = eventsFor(PasswordResetRequested.class, customerId).getFirst();
+
+        clock.advance(Duration.between(clock.instant(), requested.getOccurredAt().plus(Duration.ofHours(24)).plusSeconds(1)));
+        setPassword("atelier", token, "a brand new passphrase").expectStatus().isBadRequest();
+    }
+
+    @Test
+    void aResetEndsTheCustomersEarlierSessions() {
+        String customerId = customerWithPassword("atelier", "resetter@atelier.test", "members");
+        protect("atelier", "studio", "members");
+        String earlierSession = sessionOf("atelier", "resetter@atelier.test");
+        access("atelier", "studio", earlierSession).jsonPath("$.allowed").isEqualTo(true);
+
+        requestReset("atelier", "resetter@atelier.test");
+        setPassword("atelier", resetToken(customerId, 1), "a brand new passphrase").expectStatus().isNoContent();
+
+        access("atelier", "studio", earlierSession).jsonPath("$.allowed").isEqualTo(false)
+                .jsonPath("$.reason").isEqualTo("NOT_LOGGED_IN");
+        logIn("atelier", "resetter@atelier.test", PASSWORD, anAddress()).expectStatus().isUnauthorized();
+        String newSession = logIn("atelier", "resetter@atelier.test", "a brand new passphrase", anAddress())
+                .expectStatus().isOk().expectBody(Session.class).returnResult().getResponseBody().token();
+        access("atelier", "studio", newSession).jsonPath("$.allowed").isEqualTo(true);
+    }
+
+    private byte[] requestReset(String siteId, String email) {
+        return http.post().uri("/api/v1/sites/{siteId}/password-resets", siteId).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"email\": \"" + email + "\"}").exchange()
+                .expectStatus().isAccepted()
+                .expectBody().returnResult().getResponseBody();
+    }
+
+    private String resetToken(String customerId, int nth) {
+        return await().atMost(Duration.ofSeconds(20)).until(() -> eventsFor(PasswordResetRequested.class, customerId),
+                events -> events.size() >= nth).get(nth - 1).getToken();
+    }
+}

@@ -1,0 +1,35 @@
+package io.clientele.local;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** HTTP calls of the benchmarks and journeys to a running stack: a call that does not succeed stops them. */
+final class StackHttp {
+
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private StackHttp() {
+    }
+
+    /** Sends the request and answers the body; fails unless the status is a 2xx. */
+    static String send(HttpRequest.Builder request) throws Exception {
+        HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException(request.build().uri() + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    static HttpRequest.Builder request(String url, String adminToken) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+        return adminToken == null ? request : request.header("Authorization", "Bearer " + adminToken);
+    }
+
+    static HttpRequest.Builder json(String url, String adminToken, String method, String body) {
+        return request(url, adminToken).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body));
+    }
+}
