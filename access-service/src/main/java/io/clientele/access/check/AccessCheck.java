@@ -33,20 +33,20 @@ class AccessCheck {
     Mono<AccessAnswer> check(String siteId, String pageId, String sessionToken) {
         List<String> allowed = pages.allowedGroups(siteId, pageId);
         if (allowed == null) {
-            return Mono.just(AccessAnswer.allow(AccessReason.NOT_PROTECTED));
+            return Mono.just(AccessAnswer.of(AccessReason.NOT_PROTECTED));
         }
         Optional<Session> session = sessionToken == null ? Optional.empty() : tokens.verify(sessionToken, siteId);
         if (session.isEmpty()) {
-            return Mono.just(AccessAnswer.deny(AccessReason.NOT_LOGGED_IN));
+            return Mono.just(AccessAnswer.of(AccessReason.NOT_LOGGED_IN));
         }
         SessionRevocations.Revocation ended = revocations.ending(session.get());
         if (ended != null) {
-            return Mono.just(AccessAnswer.deny(ended.accountInactive() ? AccessReason.INACTIVE : AccessReason.NOT_LOGGED_IN));
+            return Mono.just(AccessAnswer.of(ended.accountInactive() ? AccessReason.INACTIVE : AccessReason.NOT_LOGGED_IN));
         }
         if (session.get().groups().stream().anyMatch(allowed::contains)) {
-            return Mono.just(AccessAnswer.allow(AccessReason.MEMBER));
+            return Mono.just(AccessAnswer.of(AccessReason.MEMBER));
         }
         return requests.hasPending(siteId, session.get().customerId(), pageId)
-                .map(pending -> AccessAnswer.deny(pending ? AccessReason.PENDING_REQUEST : AccessReason.NOT_IN_ALLOWED_GROUP));
+                .map(pending -> AccessAnswer.of(pending ? AccessReason.PENDING_REQUEST : AccessReason.NOT_IN_ALLOWED_GROUP));
     }
 }
