@@ -11,7 +11,7 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /**
- * Decides whether a page may be shown to the holder of a session token. A valid token is decided from memory alone
+ * Decides whether a page may be shown (the reason says whether it allows) to the holder of a session token. A valid token is decided from memory alone
  * (the token's signature and groups, the replicated pages and revocations); only a member of none of the allowed
  * groups costs a look at their pending requests.
  */
@@ -30,23 +30,23 @@ class AccessCheck {
         this.requests = requests;
     }
 
-    Mono<AccessAnswer> check(String siteId, String pageId, String sessionToken) {
+    Mono<AccessReason> check(String siteId, String pageId, String sessionToken) {
         List<String> allowed = pages.allowedGroups(siteId, pageId);
         if (allowed == null) {
-            return Mono.just(AccessAnswer.of(AccessReason.NOT_PROTECTED));
+            return Mono.just(AccessReason.NOT_PROTECTED);
         }
         Optional<Session> session = sessionToken == null ? Optional.empty() : tokens.verify(sessionToken, siteId);
         if (session.isEmpty()) {
-            return Mono.just(AccessAnswer.of(AccessReason.NOT_LOGGED_IN));
+            return Mono.just(AccessReason.NOT_LOGGED_IN);
         }
         SessionRevocations.Revocation ended = revocations.ending(session.get());
         if (ended != null) {
-            return Mono.just(AccessAnswer.of(ended.accountInactive() ? AccessReason.INACTIVE : AccessReason.NOT_LOGGED_IN));
+            return Mono.just(ended.accountInactive() ? AccessReason.INACTIVE : AccessReason.NOT_LOGGED_IN);
         }
         if (session.get().groups().stream().anyMatch(allowed::contains)) {
-            return Mono.just(AccessAnswer.of(AccessReason.MEMBER));
+            return Mono.just(AccessReason.MEMBER);
         }
         return requests.hasPending(siteId, session.get().customerId(), pageId)
-                .map(pending -> AccessAnswer.of(pending ? AccessReason.PENDING_REQUEST : AccessReason.NOT_IN_ALLOWED_GROUP));
+                .map(pending -> pending ? AccessReason.PENDING_REQUEST : AccessReason.NOT_IN_ALLOWED_GROUP);
     }
 }

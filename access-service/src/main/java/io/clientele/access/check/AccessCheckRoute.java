@@ -34,7 +34,7 @@ class AccessCheckRoute {
         }
         return RouterFunctions.route(GET(PATH), request -> check.check(request.pathVariable("siteId"),
                         request.pathVariable("pageId"), bearerToken(request))
-                .flatMap(answer -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(bodies.get(answer.reason()))));
+                .flatMap(reason -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(bodies.get(reason))));
     }
 
     private static String bearerToken(ServerRequest request) {
