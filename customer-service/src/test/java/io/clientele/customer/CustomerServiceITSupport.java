@@ -7,6 +7,8 @@ import io.clientele.platform.testing.ServiceITSupport;
 import io.clientele.schemas.Topics;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Map;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -34,6 +36,26 @@ public abstract class CustomerServiceITSupport extends ServiceITSupport {
                 .map(record -> record.value()).filter(CustomerCaptured.class::isInstance).map(CustomerCaptured.class::cast)
                 .filter(capture -> capture.getEmail().equals(email) && capture.getSiteId().equals(siteId))
                 .map(CustomerCaptured::getCustomerId).findFirst().orElse(null), Objects::nonNull);
+    }
+
+    /** Sends a JSON body with the site's admin token. */
+    protected WebTestClient.ResponseSpec send(HttpMethod method, String siteId, String path, String json) {
+        return http.method(method).uri("/api/v1/sites/" + siteId + path)
+                .headers(headers -> headers.setBearerAuth(tokenFor(siteId)))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(json)
+                .exchange();
+    }
+
+    protected WebTestClient.ResponseSpec get(String siteId, String path) {
+        return http.get().uri("/api/v1/sites/" + siteId + path).headers(headers -> headers.setBearerAuth(tokenFor(siteId)))
+                .exchange();
+    }
+
+    /** Creates a customer through the API and answers its id. */
+    protected String createCustomer(String siteId, String json) {
+        return send(HttpMethod.POST, siteId, "/customers", json).expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
     }
 
     protected void createSite(String siteId) {

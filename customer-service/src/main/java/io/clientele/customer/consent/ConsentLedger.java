@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** E-mail marketing consent: every opt-in or opt-out is appended with its source and evidence, never changed. */
@@ -30,6 +31,18 @@ public class ConsentLedger {
                 .bind("siteId", siteId).bind("customerId", customerId).bind("optedIn", optedIn)
                 .bind("source", source).bind("evidence", evidence).bind("at", at)
                 .then()
-                .then(customers.setMarketingOptIn(customerId, optedIn));
+                .then(customers.setMarketingOptIn(customerId, optedIn, at));
+    }
+
+    /** The customer's consent history, newest first. */
+    Flux<ConsentEntry> history(String siteId, UUID customerId) {
+        return db.sql("""
+                        SELECT opted_in, source, CAST(evidence AS text) AS evidence, recorded_at FROM consent_ledger
+                        WHERE site_id = :siteId AND customer_id = :customerId ORDER BY id DESC""")
+                .bind("siteId", siteId).bind("customerId", customerId)
+                .map(row -> new ConsentEntry(Boolean.TRUE.equals(row.get("opted_in", Boolean.class)),
+                        row.get("source", String.class), ConsentEntry.evidence(row.get("evidence", String.class)),
+                        row.get("recorded_at", Instant.class)))
+                .all();
     }
 }

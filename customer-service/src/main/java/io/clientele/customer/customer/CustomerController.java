@@ -1,34 +1,85 @@
 package io.clientele.customer.customer;
 
-import io.clientele.platform.web.PageLimits;
+import io.clientele.customer.note.Notes;
 import io.clientele.platform.web.ProblemException;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
+/** One customer: create, read (with its notes), replace, patch (JSON merge patch) and delete, with ETags. */
 @RestController
 @RequestMapping("/api/v1/sites/{siteId}/customers")
 class CustomerController {
 
-    private final CustomerRepository customers;
+    private final CustomerService service;
+    private final CustomerStore store;
+    private final Notes notes;
 
-    CustomerController(CustomerRepository customers) {
-        this.customers = customers;
+    CustomerController(CustomerService service, CustomerStore store, Notes notes) {
+        this.service = service;
+        this.store = store;
+        this.notes = notes;
     }
 
-    @GetMapping
-    Mono<CustomerPage> search(@PathVariable String siteId, @RequestParam(required = false) String q,
-                              @RequestParam(defaultValue = "50") int limit) {
-        return customers.search(siteId, q, PageLimits.checked(limit)).collectList().map(items -> new CustomerPage(items, limit));
+    @PostMapping
+    Mono<ResponseEntity<Map<String, Object>>> create(@PathVariable String siteId, @RequestBody Map<String, Object> body) {
+        return service.create(siteId, body).map(created -> ResponseEntity
+                .created(URI.create("/api/v1/sites/" + siteId + "/customers/" + created.fields().get("id")))
+                .eTag(created.etag())
+                .body(created.fields()));
     }
 
     @GetMapping("/{customerId}")
-    Mono<Customer> get(@PathVariable String siteId, @PathVariable UUID customerId) {
-        return customers.find(siteId, customerId)
-                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("customer", customerId.toString())));
+    Mono<ResponseEntity<Map<String, Object>>> get(@PathVariable String siteId, @PathVariable UUID customerId) {
+        return store.find(siteId, customerId)
+                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("customer", customerId.toString())))
+                .flatMap(stored -> notes.of(siteId, customerId).collectList().map(list -> {
+                    Map<String, Object> customer = new LinkedHashMap<>(stored.fields());
+                    customer.put("notes", list);
+                    return ResponseEntity.ok().eTag(stored.etag()).body(customer);
+                }));
+    }
+
+    @PutMapping("/{customerId}")
+    Mono<ResponseEntity<Map<String, Object>>> replace(@PathVariable String siteId, @PathVariable UUID customerId,
+                                                      @RequestBody Map<String, Object> body,
+                                                      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                                      @RequestParam(defaultValue = "false") boolean cascade) {
+        return answer(service.change(siteId, customerId, body, false, ifMatch, cascade));
+    }
+
+    /** A JSON merge patch (RFC 7396): the fields named are set, null empties one, the others stay. */
+    @PatchMapping("/{customerId}")
+    Mono<ResponseEntity<Map<String, Object>>> patch(@PathVariable String siteId, @PathVariable UUID customerId,
+                                                    @RequestBody Map<String, Object> body,
+                                                    @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                                    @RequestParam(defaultValue = "false") boolean cascade) {
+        return answer(service.change(siteId, customerId, body, true, ifMatch, cascade));
+    }
+
+    @DeleteMapping("/{customerId}")
+    Mono<ResponseEntity<Void>> delete(@PathVariable String siteId, @PathVariable UUID customerId,
+                                      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return service.delete(siteId, customerId, ifMatch).thenReturn(ResponseEntity.status(HttpStatus.NO_CONTENT).build());
+    }
+
+    private static Mono<ResponseEntity<Map<String, Object>>> answer(Mono<StoredCustomer> change) {
+        return change.map(stored -> ResponseEntity.ok().eTag(stored.etag()).body(stored.fields()));
     }
 }

@@ -1,13 +1,10 @@
 package io.clientele.customer.customer;
 
 import io.clientele.platform.email.EmailAddresses;
-import io.r2dbc.spi.Readable;
-import java.time.Instant;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 @Repository
@@ -47,54 +44,22 @@ public class CustomerRepository {
                 .one();
     }
 
-    public Mono<Void> setMarketingOptIn(UUID customerId, boolean optedIn) {
-        return db.sql("UPDATE customers SET marketing_opt_in = :optedIn, updated_at = now() WHERE id = :id")
-                .bind("optedIn", optedIn).bind("id", customerId).then();
-    }
-
-    public Mono<Customer> find(String siteId, UUID id) {
-        return db.sql("SELECT * FROM customers WHERE site_id = :siteId AND id = :id")
-                .bind("siteId", siteId).bind("id", id)
-                .map(CustomerRepository::toCustomer).one();
-    }
-
-    /** Customers whose e-mail or name contains the text, case-insensitively, newest first. */
-    public Flux<Customer> search(String siteId, String text, int limit) {
-        String pattern = text == null || text.isBlank() ? "%" : "%" + likeEscaped(text.trim().toLowerCase()) + "%";
+    public Mono<Void> setMarketingOptIn(UUID customerId, boolean optedIn, java.time.Instant at) {
         return db.sql("""
-                        SELECT * FROM customers
-                        WHERE site_id = :siteId
-                          AND (email_normalized LIKE :pattern
-                               OR lower(coalesce(first_name, '') || ' ' || coalesce(last_name, '')) LIKE :pattern)
-                        ORDER BY created_at DESC, id
-                        LIMIT :limit""")
-                .bind("siteId", siteId).bind("pattern", pattern).bind("limit", limit)
-                .map(CustomerRepository::toCustomer).all();
+                        UPDATE customers SET marketing_opt_in = :optedIn, consent_updated_at = :at, updated_at = now(),
+                            version = version + 1
+                        WHERE id = :id""")
+                .bind("optedIn", optedIn).bind("at", at).bind("id", customerId).then();
     }
 
     /**
-     * Sets the preferred content type to HTML when it is still UNKNOWN; answers the customer as it now is, or
-     * empty when the preference was already known.
+     * Sets the preferred content type to HTML when it is still UNKNOWN; answers whether it changed.
      */
-    public Mono<Customer> learnReadsHtml(String siteId, UUID id) {
+    public Mono<Boolean> learnReadsHtml(String siteId, UUID id) {
         return db.sql("""
                         UPDATE customers SET preferred_content_type = 'HTML', updated_at = now(), version = version + 1
-                        WHERE site_id = :siteId AND id = :id AND preferred_content_type = 'UNKNOWN'
-                        RETURNING *""")
+                        WHERE site_id = :siteId AND id = :id AND preferred_content_type = 'UNKNOWN'""")
                 .bind("siteId", siteId).bind("id", id)
-                .map(CustomerRepository::toCustomer).one();
-    }
-
-    private static String likeEscaped(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
-
-    private static Customer toCustomer(Readable row) {
-        return new Customer(row.get("id", UUID.class), row.get("site_id", String.class), row.get("email", String.class),
-                row.get("first_name", String.class), row.get("last_name", String.class), row.get("status", String.class),
-                row.get("source_channel", String.class), row.get("locale", String.class),
-                Boolean.TRUE.equals(row.get("marketing_opt_in", Boolean.class)), row.get("preferred_content_type", String.class),
-                Boolean.TRUE.equals(row.get("account_active", Boolean.class)),
-                row.get("created_at", Instant.class), row.get("updated_at", Instant.class));
+                .fetch().rowsUpdated().map(updated -> updated > 0);
     }
 }

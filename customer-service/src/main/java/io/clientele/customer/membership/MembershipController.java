@@ -5,24 +5,20 @@ import io.clientele.platform.web.ProblemException;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 @RestController
 class MembershipController {
 
     private final MembershipService memberships;
-    private final MembershipRepository repository;
     private final TransactionalOperator tx;
 
-    MembershipController(MembershipService memberships, MembershipRepository repository, TransactionalOperator tx) {
+    MembershipController(MembershipService memberships, TransactionalOperator tx) {
         this.memberships = memberships;
-        this.repository = repository;
         this.tx = tx;
     }
 
@@ -38,11 +34,6 @@ class MembershipController {
         return Mono.justOrEmpty(change.active())
                 .switchIfEmpty(Mono.error(() -> ProblemException.invalidField("active", "is required")))
                 .flatMap(active -> tx.transactional(memberships.setAccountActive(siteId, customerId, active)));
-    }
-
-    @GetMapping("/api/v1/sites/{siteId}/groups")
-    Flux<GroupSize> groups(@PathVariable String siteId) {
-        return repository.groups(siteId);
     }
 
     record GroupsChange(List<String> groups) {

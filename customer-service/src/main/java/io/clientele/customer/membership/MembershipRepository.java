@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 @Repository
@@ -36,12 +35,16 @@ class MembershipRepository {
     }
 
     Mono<Void> addGroups(String siteId, UUID customerId, Collection<String> groups) {
-        return Flux.fromIterable(groups)
-                .concatMap(group -> db.sql("""
-                                INSERT INTO customer_groups (customer_id, site_id, group_name) VALUES (:id, :siteId, :group)
-                                ON CONFLICT DO NOTHING""")
-                        .bind("id", customerId).bind("siteId", siteId).bind("group", group).then())
-                .then();
+        if (groups.isEmpty()) {
+            return Mono.empty();
+        }
+        String[] names = groups.toArray(String[]::new);
+        return db.sql("INSERT INTO groups (site_id, name) SELECT :siteId, unnest(CAST(:groups AS text[])) ON CONFLICT DO NOTHING")
+                .bind("siteId", siteId).bind("groups", names).then()
+                .then(db.sql("""
+                                INSERT INTO customer_groups (customer_id, site_id, group_name)
+                                SELECT :id, :siteId, unnest(CAST(:groups AS text[])) ON CONFLICT DO NOTHING""")
+                        .bind("id", customerId).bind("siteId", siteId).bind("groups", names).then());
     }
 
     Mono<Void> removeGroups(UUID customerId, Collection<String> groups) {
@@ -53,15 +56,5 @@ class MembershipRepository {
     Mono<Void> setAccountActive(UUID customerId, boolean active) {
         return db.sql("UPDATE customers SET account_active = :active, updated_at = now(), version = version + 1 WHERE id = :id")
                 .bind("active", active).bind("id", customerId).then();
-    }
-
-    /** Every group of the site with how many customers are in it. */
-    Flux<GroupSize> groups(String siteId) {
-        return db.sql("""
-                        SELECT group_name, count(*) AS members FROM customer_groups WHERE site_id = :siteId
-                        GROUP BY group_name ORDER BY group_name""")
-                .bind("siteId", siteId)
-                .map(row -> new GroupSize(row.get("group_name", String.class), row.get("members", Long.class)))
-                .all();
     }
 }

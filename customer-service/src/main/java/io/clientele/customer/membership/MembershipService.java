@@ -1,12 +1,12 @@
 package io.clientele.customer.membership;
 
-import io.clientele.events.CustomerUpdated;
-import io.clientele.platform.outbox.Events;
+import io.clientele.customer.customer.CustomerEvents;
+import io.clientele.customer.customer.CustomerStore;
 import io.clientele.platform.outbox.Outbox;
 import io.clientele.platform.web.ProblemException;
 import io.clientele.schemas.Topics;
-import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -22,15 +22,17 @@ import reactor.core.publisher.Mono;
 public class MembershipService {
 
     private final MembershipRepository memberships;
+    private final CustomerStore customers;
     private final Outbox outbox;
 
-    MembershipService(MembershipRepository memberships, Outbox outbox) {
+    MembershipService(MembershipRepository memberships, CustomerStore customers, Outbox outbox) {
         this.memberships = memberships;
+        this.customers = customers;
         this.outbox = outbox;
     }
 
     public Mono<Membership> addGroups(String siteId, UUID customerId, Set<String> groups) {
-        return change(siteId, customerId, before -> {
+        return change(siteId, customerId, "groups", before -> {
             Set<String> added = new HashSet<>(groups);
             before.groups().forEach(added::remove);
             return memberships.addGroups(siteId, customerId, added);
@@ -38,7 +40,7 @@ public class MembershipService {
     }
 
     Mono<Membership> replaceGroups(String siteId, UUID customerId, Set<String> groups) {
-        return change(siteId, customerId, before -> {
+        return change(siteId, customerId, "groups", before -> {
             Set<String> removed = new HashSet<>(before.groups());
             removed.removeAll(groups);
             return memberships.removeGroups(customerId, removed).then(memberships.addGroups(siteId, customerId, groups));
@@ -46,32 +48,20 @@ public class MembershipService {
     }
 
     Mono<Membership> setAccountActive(String siteId, UUID customerId, boolean active) {
-        return change(siteId, customerId, before -> before.accountActive() == active ? Mono.empty()
+        return change(siteId, customerId, "accountActive", before -> before.accountActive() == active ? Mono.empty()
                 : memberships.setAccountActive(customerId, active));
     }
 
-    private Mono<Membership> change(String siteId, UUID customerId, Function<Membership, Mono<Void>> change) {
+    private Mono<Membership> change(String siteId, UUID customerId, String field, Function<Membership, Mono<Void>> change) {
         return memberships.lock(siteId, customerId)
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("customer", customerId.toString())))
                 .flatMap(before -> change.apply(before)
                         .then(memberships.lock(siteId, customerId))
                         .flatMap(after -> after.equals(before) ? Mono.just(after)
-                                : outbox.add(Topics.CUSTOMER_EVENTS, "customer", customerId.toString(), updated(after))
+                                : customers.touch(customerId)
+                                        .then(customers.find(siteId, customerId))
+                                        .flatMap(customer -> outbox.add(Topics.CUSTOMER_EVENTS, "customer", customerId.toString(),
+                                                CustomerEvents.updated(siteId, customer.fields(), List.of(field), null, false)))
                                         .thenReturn(after)));
-    }
-
-    private static CustomerUpdated updated(Membership customer) {
-        return CustomerUpdated.newBuilder()
-                .setEventId(Events.newEventId())
-                .setOccurredAt(Instant.now())
-                .setSiteId(customer.siteId())
-                .setCustomerId(customer.customerId().toString())
-                .setEmail(customer.email())
-                .setFirstName(customer.firstName())
-                .setLastName(customer.lastName())
-                .setLocale(customer.locale())
-                .setAccountActive(customer.accountActive())
-                .setGroups(customer.groups())
-                .build();
     }
 }

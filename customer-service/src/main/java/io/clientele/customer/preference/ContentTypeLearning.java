@@ -1,13 +1,11 @@
 package io.clientele.customer.preference;
 
-import io.clientele.customer.customer.Customer;
+import io.clientele.customer.customer.CustomerEvents;
 import io.clientele.customer.customer.CustomerRepository;
+import io.clientele.customer.customer.CustomerStore;
 import io.clientele.customer.timeline.Timeline;
-import io.clientele.events.ContentType;
-import io.clientele.events.CustomerPreferencesChanged;
 import io.clientele.events.EmailOpened;
 import io.clientele.platform.json.JsonDetails;
-import io.clientele.platform.outbox.Events;
 import io.clientele.platform.outbox.Outbox;
 import io.clientele.schemas.Topics;
 import java.time.Instant;
@@ -23,11 +21,13 @@ import reactor.core.publisher.Mono;
 class ContentTypeLearning {
 
     private final CustomerRepository customers;
+    private final CustomerStore store;
     private final Timeline timeline;
     private final Outbox outbox;
 
-    ContentTypeLearning(CustomerRepository customers, Timeline timeline, Outbox outbox) {
+    ContentTypeLearning(CustomerRepository customers, CustomerStore store, Timeline timeline, Outbox outbox) {
         this.customers = customers;
+        this.store = store;
         this.timeline = timeline;
         this.outbox = outbox;
     }
@@ -36,25 +36,15 @@ class ContentTypeLearning {
         UUID customerId = UUID.fromString(opened.getCustomerId());
         Mono<Void> learn = opened.getPreferenceWasUnknown()
                 ? customers.learnReadsHtml(opened.getSiteId(), customerId)
-                        .flatMap(customer -> outbox.add(Topics.CUSTOMER_EVENTS, "customer", opened.getCustomerId(), changed(customer)))
+                        .filter(Boolean::booleanValue)
+                        .flatMap(learnt -> store.find(opened.getSiteId(), customerId))
+                        .flatMap(customer -> outbox.add(Topics.CUSTOMER_EVENTS, "customer", opened.getCustomerId(),
+                                CustomerEvents.preferencesChanged(opened.getSiteId(), customer.fields())))
                 : Mono.empty();
-        return customers.find(opened.getSiteId(), customerId)
+        return store.find(opened.getSiteId(), customerId)
                 .flatMap(customer -> timeline.record(opened.getSiteId(), customerId, "EMAIL_OPENED", null,
                         new JsonDetails().put("notificationId", opened.getNotificationId())
                                 .put("template", opened.getTemplate()).toString(),
                         opened.getOccurredAt()).then(learn));
-    }
-
-    private static CustomerPreferencesChanged changed(Customer customer) {
-        return CustomerPreferencesChanged.newBuilder()
-                .setEventId(Events.newEventId())
-                .setOccurredAt(Instant.now())
-                .setSiteId(customer.siteId())
-                .setCustomerId(customer.id().toString())
-                .setEmail(customer.email())
-                .setLocale(customer.locale())
-                .setPreferredContentType(ContentType.valueOf(customer.preferredContentType()))
-                .setMarketingOptIn(customer.marketingOptIn())
-                .build();
     }
 }

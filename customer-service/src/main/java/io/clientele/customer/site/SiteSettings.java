@@ -11,5 +11,11 @@ public record SiteSettings(
         @NotBlank @Email @Size(max = 254) String ownerEmail,
         @NotBlank @Pattern(regexp = "[a-z]{2}(-[A-Z]{2})?", message = "must be a language tag such as en or fr-CA") String locale,
         @Size(max = 200) String senderName,
-        @Email @Size(max = 254) String senderEmail) {
+        @Email @Size(max = 254) String senderEmail,
+        Boolean requireNames) {
+
+    /** The site's validation policy: every customer has a first and a last name (off unless set). */
+    public boolean namesRequired() {
+        return Boolean.TRUE.equals(requireNames);
+    }
 }

@@ -1,5 +1,6 @@
 package io.clientele.platform.web;
 
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -17,10 +18,15 @@ public class ProblemException extends ErrorResponseException {
     }
 
     public static ProblemException invalidField(String field, String message) {
-        ProblemException problem = new ProblemException(HttpStatus.BAD_REQUEST, "invalid-field", "Invalid field",
-                field + ": " + message);
+        return invalidFields(List.of(new FieldError(field, message)));
+    }
+
+    /** A 400 naming every offending field of a request at once. */
+    public static ProblemException invalidFields(List<FieldError> errors) {
+        String detail = String.join("; ", errors.stream().map(error -> error.field() + ": " + error.message()).toList());
+        ProblemException problem = new ProblemException(HttpStatus.BAD_REQUEST, "invalid-field", "Invalid field", detail);
         ProblemDetail body = problem.getBody();
-        body.setProperty("errors", java.util.List.of(new FieldError(field, message)));
+        body.setProperty("errors", errors);
         return problem;
     }
 

@@ -1,0 +1,11 @@
+package io.clientele.customer.customer;
+
+import java.util.Map;
+
+/** A customer as stored: every field as the API shows it, and the version its ETag names. */
+public record StoredCustomer(Map<String, Object> fields, long version) {
+
+    public String etag() {
+        return "\"" + version + "\"";
+    }
+}
