@@ -32,12 +32,19 @@ ALTER TABLE customers
 
 UPDATE customers c SET consent_updated_at = (SELECT max(recorded_at) FROM consent_ledger l WHERE l.customer_id = c.id);
 
--- What search across all fields looks in. Searching one field checks that field's own folded text as well.
-ALTER TABLE customers ADD COLUMN search_text TEXT GENERATED ALWAYS AS (
-    search_folded(coalesce(first_name, '') || ' ' || coalesce(middle_name, '') || ' ' || coalesce(last_name, '')
-        || ' ' || coalesce(organization, '') || ' ' || coalesce(email_normalized, '')) || ' '
-    || regexp_replace(coalesce(phone, '') || ' ' || coalesce(sms_number, '') || ' ' || coalesce(alternate_phone, ''),
-                      '[^0-9 ]', '', 'g') || ' ' || search_external_ids) STORED;
+-- What each searchable field is found by, and search_text, what search across all fields looks in (a generated
+-- column cannot read another, so search_text repeats their expressions).
+ALTER TABLE customers
+    ADD COLUMN search_name TEXT GENERATED ALWAYS AS (search_folded(
+        coalesce(first_name, '') || ' ' || coalesce(middle_name, '') || ' ' || coalesce(last_name, ''))) STORED,
+    ADD COLUMN search_organization TEXT GENERATED ALWAYS AS (coalesce(search_folded(organization), '')) STORED,
+    ADD COLUMN search_phones TEXT GENERATED ALWAYS AS (regexp_replace(
+        coalesce(phone, '') || ' ' || coalesce(sms_number, '') || ' ' || coalesce(alternate_phone, ''), '[^0-9 ]', '', 'g')) STORED,
+    ADD COLUMN search_text TEXT GENERATED ALWAYS AS (
+        search_folded(coalesce(first_name, '') || ' ' || coalesce(middle_name, '') || ' ' || coalesce(last_name, '')
+            || ' ' || coalesce(organization, '') || ' ' || coalesce(email_normalized, '')) || ' '
+        || regexp_replace(coalesce(phone, '') || ' ' || coalesce(sms_number, '') || ' ' || coalesce(alternate_phone, ''),
+                          '[^0-9 ]', '', 'g') || ' ' || search_external_ids) STORED;
 
 CREATE INDEX customers_search ON customers USING gin (search_text gin_trgm_ops);
 CREATE INDEX customers_tags ON customers USING gin (tags);

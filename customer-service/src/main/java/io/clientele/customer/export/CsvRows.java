@@ -21,12 +21,20 @@ final class CsvRows implements ExportFormat.Rows {
     @Override
     public void header() throws IOException {
         out.write('\uFEFF');
-        write(columns.stream().map(Field::name).toList());
+        line.setLength(0);
+        for (int i = 0; i < columns.size(); i++) {
+            cell(i, columns.get(i).name());
+        }
+        out.write(line.append("\r\n").toString());
     }
 
     @Override
     public void row(Map<String, Object> customer) throws IOException {
-        write(columns.stream().map(column -> CellText.neutralised(CellText.of(customer.get(column.name())))).toList());
+        line.setLength(0);
+        for (int i = 0; i < columns.size(); i++) {
+            cell(i, CellText.neutralised(CellText.of(customer.get(columns.get(i).name()))));
+        }
+        out.write(line.append("\r\n").toString());
     }
 
     @Override
@@ -34,18 +42,10 @@ final class CsvRows implements ExportFormat.Rows {
         out.flush();
     }
 
-    private void write(List<String> cells) throws IOException {
-        line.setLength(0);
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                line.append(',');
-            }
-            quoted(cells.get(i));
+    private void cell(int index, String cell) {
+        if (index > 0) {
+            line.append(',');
         }
-        out.write(line.append("\r\n").toString());
-    }
-
-    private void quoted(String cell) {
         boolean quote = cell.indexOf(',') >= 0 || cell.indexOf('"') >= 0 || cell.indexOf('\n') >= 0 || cell.indexOf('\r') >= 0;
         if (!quote) {
             line.append(cell);

@@ -14,6 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class SavedFilters {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String COLUMNS = "id, name, CAST(query AS text) AS query, created_at, updated_at";
 
     private final DatabaseClient db;
 
@@ -22,19 +23,19 @@ public class SavedFilters {
     }
 
     Flux<SavedFilter> all(String siteId) {
-        return db.sql("SELECT * FROM saved_filters WHERE site_id = :siteId ORDER BY name")
+        return db.sql("SELECT " + COLUMNS + " FROM saved_filters WHERE site_id = :siteId ORDER BY name")
                 .bind("siteId", siteId).map(SavedFilters::read).all();
     }
 
     public Mono<SavedFilter> find(String siteId, UUID id) {
-        return db.sql("SELECT * FROM saved_filters WHERE site_id = :siteId AND id = :id")
+        return db.sql("SELECT " + COLUMNS + " FROM saved_filters WHERE site_id = :siteId AND id = :id")
                 .bind("siteId", siteId).bind("id", id).map(SavedFilters::read).one();
     }
 
     Mono<SavedFilter> insert(String siteId, String name, CustomerQuery query) {
         return db.sql("""
                         INSERT INTO saved_filters (id, site_id, name, query) VALUES (:id, :siteId, :name, CAST(:query AS jsonb))
-                        RETURNING *""")
+                        RETURNING """ + " " + COLUMNS)
                 .bind("id", UUID.randomUUID()).bind("siteId", siteId).bind("name", name)
                 .bind("query", JSON.writeValueAsString(query))
                 .map(SavedFilters::read).one();
@@ -43,7 +44,7 @@ public class SavedFilters {
     Mono<SavedFilter> update(String siteId, UUID id, String name, CustomerQuery query) {
         return db.sql("""
                         UPDATE saved_filters SET name = :name, query = CAST(:query AS jsonb), updated_at = now()
-                        WHERE site_id = :siteId AND id = :id RETURNING *""")
+                        WHERE site_id = :siteId AND id = :id RETURNING """ + " " + COLUMNS)
                 .bind("siteId", siteId).bind("id", id).bind("name", name).bind("query", JSON.writeValueAsString(query))
                 .map(SavedFilters::read).one();
     }

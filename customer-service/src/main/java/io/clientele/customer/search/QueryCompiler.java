@@ -23,11 +23,10 @@ final class QueryCompiler {
 
     /** What each field of a search looks in, lower-cased and without accents as the search text is. */
     private static final Map<String, String> SEARCHED_FIELDS = Map.of(
-            "name", "search_folded(coalesce(c.first_name, '') || ' ' || coalesce(c.middle_name, '') || ' ' || coalesce(c.last_name, ''))",
+            "name", "c.search_name",
             "email", "coalesce(c.email_normalized, '')",
-            "organization", "coalesce(search_folded(c.organization), '')",
-            "phone", "regexp_replace(coalesce(c.phone, '') || ' ' || coalesce(c.sms_number, '') || ' ' "
-                    + "|| coalesce(c.alternate_phone, ''), '[^0-9 ]', '', 'g')",
+            "organization", "c.search_organization",
+            "phone", "c.search_phones",
             "externalId", "c.search_external_ids");
 
     private static final Map<Kind, Set<String>> OPERATORS = Map.of(

@@ -36,6 +36,12 @@ class SearchController {
         return Mono.defer(() -> search.page(siteId, query, PageLimits.checked(limit), after));
     }
 
+    /** How many customers the query finds, all counted (a broad query over many customers takes longer). */
+    @PostMapping("/count")
+    Mono<java.util.Map<String, Long>> count(@PathVariable String siteId, @RequestBody CustomerQuery query) {
+        return Mono.defer(() -> search.count(siteId, query)).map(total -> java.util.Map.of("total", total));
+    }
+
     /** The customers who opted in to marketing e-mail: the audience a campaign may be sent to. */
     @GetMapping("/marketable")
     Mono<SearchResult> marketable(@PathVariable String siteId, @RequestParam(required = false) List<String> fields,

@@ -98,6 +98,24 @@ class SearchIT extends CustomerServiceITSupport {
     }
 
     @Test
+    void aBroadQueryShowsALowerBoundAndTheCountEndpointCountsThemAll() {
+        createSite("crowd");
+        db.sql("""
+                INSERT INTO customers (id, site_id, email, email_normalized, status, source_channel)
+                SELECT gen_random_uuid(), 'crowd', 'c' || i || '@crowd.test', 'c' || i || '@crowd.test', 'ACTIVE', 'IMPORT'
+                FROM generate_series(1, 1050) AS i""").then().block();
+
+        Map<?, ?> page = get("crowd", "/customers?limit=10").expectStatus().isOk().expectBody(Map.class)
+                .returnResult().getResponseBody();
+        assertThat(page.get("total")).isEqualTo(CustomerSearch.EXACT_TOTAL_UP_TO);
+        assertThat(page.get("totalExact")).isEqualTo(false);
+        send(HttpMethod.POST, "crowd", "/customers/count", "{\"q\": \"crowd\"}").expectStatus().isOk()
+                .expectBody().jsonPath("$.total").isEqualTo(1050);
+        send(HttpMethod.POST, "crowd", "/customers/search?limit=5", "{\"q\": \"c104\"}").expectStatus().isOk()
+                .expectBody().jsonPath("$.total").isEqualTo(11).jsonPath("$.totalExact").isEqualTo(true);
+    }
+
+    @Test
     void aWrongQuerySaysWhatIsWrong() {
         send(HttpMethod.POST, SITE, "/customers/search", """
                 {"filter": {"groups": [{"conditions": [{"field": "country", "op": "eq", "value": "FR"},

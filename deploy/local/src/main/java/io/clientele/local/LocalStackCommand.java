@@ -10,7 +10,9 @@ import java.util.concurrent.CountDownLatch;
  *   <li>{@code token SITE}: prints an admin token for the site;</li>
  *   <li>{@code bench [N] [CONCURRENCY]}: measures sign-up to owner e-mail on a running local stack;</li>
  *   <li>{@code bench-mail [N]}: measures e-mails delivered per second with N mails queued at once;</li>
- *   <li>{@code bench-access [LOGINS] [CHECKS] [CONCURRENCY]}: measures log-ins and access checks per second.</li>
+ *   <li>{@code bench-access [LOGINS] [CHECKS] [CONCURRENCY]}: measures log-ins and access checks per second;</li>
+ *   <li>{@code bench-customers [CUSTOMERS] [WRITES] [CONCURRENCY]}: seeds a site and measures search, filters, export
+ *   and writes.</li>
  * </ul>
  */
 public final class LocalStackCommand {
@@ -37,6 +39,10 @@ public final class LocalStackCommand {
                     args.length > 1 ? Integer.parseInt(args[1]) : 200,
                     args.length > 2 ? Integer.parseInt(args[2]) : 50_000,
                     args.length > 3 ? Integer.parseInt(args[3]) : 4);
+            case "bench-customers" -> CustomerBenchmark.run(LocalStackPorts.defaults(),
+                    args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000,
+                    args.length > 2 ? Integer.parseInt(args[2]) : 2_000,
+                    args.length > 3 ? Integer.parseInt(args[3]) : 8);
             default -> usage();
         }
     }
@@ -64,7 +70,8 @@ public final class LocalStackCommand {
     }
 
     private static void usage() {
-        System.err.println("usage: clientele [up | token SITE | bench [N] [CONCURRENCY] | bench-mail [N] | bench-access [LOGINS] [CHECKS] [CONCURRENCY]]");
+        System.err.println("usage: clientele [up | token SITE | bench [N] [CONCURRENCY] | bench-mail [N] | bench-access [LOGINS] [CHECKS] [CONCURRENCY]"
+                + " | bench-customers [CUSTOMERS] [WRITES] [CONCURRENCY]]");
         System.exit(2);
     }
 }
