@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** The customers access-service knows, kept from customer.events. */
@@ -56,6 +57,16 @@ public class CustomerDirectory {
                         .bind("groups", customer.getGroups().toArray(String[]::new))
                         .bind("id", UUID.fromString(customer.getCustomerId()))
                         .then());
+    }
+
+    /** Deletes what is kept for the customer besides the revocation of their sessions. */
+    Mono<Void> forget(String siteId, UUID customerId) {
+        return Flux.just("DELETE FROM credentials WHERE site_id = :siteId AND customer_id = :id",
+                        "DELETE FROM link_tokens WHERE site_id = :siteId AND customer_id = :id",
+                        "DELETE FROM access_requests WHERE site_id = :siteId AND customer_id = :id",
+                        "DELETE FROM customers WHERE site_id = :siteId AND customer_id = :id")
+                .concatMap(sql -> db.sql(sql).bind("siteId", siteId).bind("id", customerId).then())
+                .then();
     }
 
     public Mono<KnownCustomer> find(String siteId, UUID customerId) {

@@ -3,6 +3,7 @@ package io.clientele.access.customer;
 import io.clientele.access.request.AccessRequestService;
 import io.clientele.events.CustomerCaptured;
 import io.clientele.events.CustomerCreated;
+import io.clientele.events.CustomerDeleted;
 import io.clientele.events.CustomerUpdated;
 import io.clientele.platform.consumer.IdempotentConsumer;
 import io.clientele.schemas.Topics;
@@ -38,6 +39,11 @@ class CustomerEventsListener {
     @KafkaHandler
     void on(CustomerUpdated updated) {
         consumer.applyOnceNow("customer-directory", updated.getEventId(), () -> customers.updated(updated));
+    }
+
+    @KafkaHandler
+    void on(CustomerDeleted deleted) {
+        consumer.applyOnceNow("customer-directory", deleted.getEventId(), () -> customers.deleted(deleted));
     }
 
     /** The other customer events (preferences, ...) say nothing access-service needs. */

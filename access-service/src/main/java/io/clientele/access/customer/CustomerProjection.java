@@ -3,6 +3,7 @@ package io.clientele.access.customer;
 import io.clientele.access.session.SessionRevocations;
 import io.clientele.events.CustomerCaptured;
 import io.clientele.events.CustomerCreated;
+import io.clientele.events.CustomerDeleted;
 import io.clientele.events.CustomerUpdated;
 import java.time.Clock;
 import java.util.HashSet;
@@ -44,6 +45,13 @@ class CustomerProjection {
         return directory.find(updated.getSiteId(), customerId)
                 .flatMap(before -> sessionsAfter(before, updated))
                 .then(directory.save(updated));
+    }
+
+    /** A deleted customer can no longer log in: sessions end, and the password, open links and requests go. */
+    Mono<Void> deleted(CustomerDeleted deleted) {
+        UUID customerId = UUID.fromString(deleted.getCustomerId());
+        return revocations.revoke(deleted.getSiteId(), customerId, true, clock.instant())
+                .then(directory.forget(deleted.getSiteId(), customerId));
     }
 
     private Mono<Void> sessionsAfter(KnownCustomer before, CustomerUpdated after) {
