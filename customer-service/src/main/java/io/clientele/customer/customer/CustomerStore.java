@@ -84,7 +84,7 @@ public class CustomerStore {
     }
 
     /** Marks a change kept outside the record (notes, groups) as a new version of the customer. */
-    public Mono<Void> touch(UUID id) {
+    Mono<Void> touch(UUID id) {
         return db.sql("UPDATE customers SET updated_at = now(), version = version + 1 WHERE id = :id").bind("id", id).then();
     }
 

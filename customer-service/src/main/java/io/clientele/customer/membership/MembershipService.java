@@ -1,10 +1,7 @@
 package io.clientele.customer.membership;
 
-import io.clientele.customer.customer.CustomerEvents;
-import io.clientele.customer.customer.CustomerStore;
-import io.clientele.platform.outbox.Outbox;
+import io.clientele.customer.customer.CustomerChanges;
 import io.clientele.platform.web.ProblemException;
-import io.clientele.schemas.Topics;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -22,13 +19,11 @@ import reactor.core.publisher.Mono;
 public class MembershipService {
 
     private final MembershipRepository memberships;
-    private final CustomerStore customers;
-    private final Outbox outbox;
+    private final CustomerChanges changes;
 
-    MembershipService(MembershipRepository memberships, CustomerStore customers, Outbox outbox) {
+    MembershipService(MembershipRepository memberships, CustomerChanges changes) {
         this.memberships = memberships;
-        this.customers = customers;
-        this.outbox = outbox;
+        this.changes = changes;
     }
 
     public Mono<Membership> addGroups(String siteId, UUID customerId, Set<String> groups) {
@@ -58,10 +53,6 @@ public class MembershipService {
                 .flatMap(before -> change.apply(before)
                         .then(memberships.lock(siteId, customerId))
                         .flatMap(after -> after.equals(before) ? Mono.just(after)
-                                : customers.touch(customerId)
-                                        .then(customers.find(siteId, customerId))
-                                        .flatMap(customer -> outbox.add(Topics.CUSTOMER_EVENTS, "customer", customerId.toString(),
-                                                CustomerEvents.updated(siteId, customer.fields(), List.of(field), null, false)))
-                                        .thenReturn(after)));
+                                : changes.published(siteId, customerId, List.of(field)).thenReturn(after)));
     }
 }

@@ -1,12 +1,10 @@
 package io.clientele.customer.note;
 
-import io.clientele.customer.customer.CustomerEvents;
+import io.clientele.customer.customer.CustomerChanges;
 import io.clientele.customer.customer.CustomerStore;
 import io.clientele.customer.timeline.Timeline;
 import io.clientele.platform.json.JsonDetails;
-import io.clientele.platform.outbox.Outbox;
 import io.clientele.platform.web.ProblemException;
-import io.clientele.schemas.Topics;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -33,15 +31,15 @@ class NoteController {
 
     private final Notes notes;
     private final CustomerStore customers;
+    private final CustomerChanges changes;
     private final Timeline timeline;
-    private final Outbox outbox;
     private final TransactionalOperator tx;
 
-    NoteController(Notes notes, CustomerStore customers, Timeline timeline, Outbox outbox, TransactionalOperator tx) {
+    NoteController(Notes notes, CustomerStore customers, CustomerChanges changes, Timeline timeline, TransactionalOperator tx) {
         this.notes = notes;
         this.customers = customers;
+        this.changes = changes;
         this.timeline = timeline;
-        this.outbox = outbox;
         this.tx = tx;
     }
 
@@ -64,10 +62,7 @@ class NoteController {
         return tx.transactional(customers.lock(siteId, customerId)
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("customer", customerId.toString())))
                 .flatMap(customer -> notes.add(siteId, customerId, author, text)
-                        .flatMap(note -> customers.touch(customerId)
-                                .then(customers.find(siteId, customerId))
-                                .flatMap(updated -> outbox.add(Topics.CUSTOMER_EVENTS, "customer", customerId.toString(),
-                                        CustomerEvents.updated(siteId, updated.fields(), List.of("notes"), null, false)))
+                        .flatMap(note -> changes.published(siteId, customerId, List.of("notes"))
                                 .then(timeline.record(siteId, customerId, "NOTE_ADDED", null,
                                         new JsonDetails().put("noteId", String.valueOf(note.id())).put("author", author).toString(),
                                         Instant.now()))
