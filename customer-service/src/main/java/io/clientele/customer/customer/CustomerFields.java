@@ -74,8 +74,8 @@ public final class CustomerFields {
                 "coalesce(c.consent_updated_at, '-infinity')", Case.AS_IS));
         add(new Field("tags", Kind.TAGS, "c.tags", "c.tags", null, Case.AS_IS));
         add(new Field("groups", Kind.GROUPS,
-                "ARRAY(SELECT g.group_name FROM customer_groups g WHERE g.customer_id = c.id ORDER BY g.group_name)",
-                "c.id", null, Case.AS_IS));
+                "ARRAY(SELECT g FROM unnest(c.group_names) AS g ORDER BY g)",
+                "c.group_names", null, Case.AS_IS));
         add(new Field("externalIds", Kind.EXTERNAL_IDS, """
                 (SELECT coalesce(jsonb_object_agg(x.system, x.external_id), '{}') FROM customer_external_ids x
                  WHERE x.customer_id = c.id)""", "c.id", null, Case.AS_IS));

@@ -139,27 +139,13 @@ final class QueryCompiler {
             case DATE -> range(where, f, op, values, "date");
             case TIMESTAMP -> range(where, f, op, values, "timestamptz");
             case BOOLEAN -> where.append(f + " = ").value(values.bool());
-            case TAGS -> {
+            case TAGS, GROUPS -> {
                 switch (op) {
                     case "hasAny" -> where.append(f + " && ").value(values.texts(), "text[]");
                     case "hasAll" -> where.append(f + " @> ").value(values.texts(), "text[]");
                     case "hasNone" -> where.append("NOT (" + f + " && ").value(values.texts(), "text[]").append(")");
                     case "isEmpty" -> where.append(f + " = '{}'");
                     default -> where.append(f + " <> '{}'");
-                }
-            }
-            case GROUPS -> {
-                String member = "SELECT 1 FROM customer_groups g WHERE g.customer_id = c.id";
-                switch (op) {
-                    case "hasAny" -> where.append("EXISTS (" + member + " AND g.group_name = ANY(").value(values.texts(), "text[]").append("))");
-                    case "hasNone" -> where.append("NOT EXISTS (" + member + " AND g.group_name = ANY(").value(values.texts(), "text[]").append("))");
-                    case "hasAll" -> {
-                        String[] groups = values.texts();
-                        where.append("(SELECT count(*) FROM customer_groups g WHERE g.customer_id = c.id AND g.group_name = ANY(")
-                                .value(groups, "text[]").append(")) = " + groups.length);
-                    }
-                    case "isEmpty" -> where.append("NOT EXISTS (" + member + ")");
-                    default -> where.append("EXISTS (" + member + ")");
                 }
             }
             case EXTERNAL_IDS -> {

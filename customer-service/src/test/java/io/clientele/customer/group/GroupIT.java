@@ -65,6 +65,16 @@ class GroupIT extends CustomerServiceITSupport {
         send(HttpMethod.POST, "shopfront", "/customers/search", """
                 {"filter": {"groups": [{"conditions": [{"field": "groups", "op": "hasAny", "value": ["Paris buyers"]}]}]}}""")
                 .expectStatus().isOk().expectBody().jsonPath("$.total").isEqualTo(1);
+        send(HttpMethod.PATCH, "shopfront", "/groups/Paris buyers", "{\"name\": \"Parisians\"}").expectStatus().isOk();
+        send(HttpMethod.POST, "shopfront", "/customers/search", """
+                {"filter": {"groups": [{"conditions": [{"field": "groups", "op": "hasAll", "value": ["Parisians"]}]}]}}""")
+                .expectBody().jsonPath("$.items[0].id").isEqualTo(paris).jsonPath("$.total").isEqualTo(1);
+        send(HttpMethod.POST, "shopfront", "/customers/search", """
+                {"filter": {"groups": [{"conditions": [{"field": "groups", "op": "hasAny", "value": ["Paris buyers"]}]}]}}""")
+                .expectBody().jsonPath("$.total").isEqualTo(0);
+        http.delete().uri("/api/v1/sites/shopfront/customers/" + paris).headers(h -> h.setBearerAuth(tokenFor("shopfront")))
+                .exchange().expectStatus().isNoContent();
+        get("shopfront", "/groups/Parisians").expectBody().jsonPath("$.members").isEqualTo(0);
         send(HttpMethod.POST, "shopfront", "/groups", "{\"name\": \"Broken\", \"query\": {\"field\": \"nose\", \"q\": \"x\"}}")
                 .expectStatus().isBadRequest();
         get("shopfront", "/groups/Broken").expectStatus().isNotFound();
