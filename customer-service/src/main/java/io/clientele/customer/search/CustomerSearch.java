@@ -56,16 +56,15 @@ public class CustomerSearch {
                     return new Row(CustomerRows.read(row, fields), sortValues);
                 })
                 .all().collectList();
-        boolean firstPage = after == null || after.isBlank();
-        return rows.flatMap(found -> {
-            boolean more = found.size() > limit;
-            List<Row> shown = more ? found.subList(0, limit) : found;
+        // The page and its count run side by side, each on its own connection: a page waits for the slower of the two.
+        return Mono.zip(rows, countUpTo(where, EXACT_TOTAL_UP_TO + 1)).map(found -> {
+            List<Row> read = found.getT1();
+            boolean more = read.size() > limit;
+            List<Row> shown = more ? read.subList(0, limit) : read;
             String next = more ? keyset.cursor(shown.getLast().sortValues(), shown.getLast().customer().get("id")) : null;
-            List<Map<String, Object>> items = shown.stream().map(Row::customer).toList();
-            // A first page that holds every match is its own count.
-            Mono<Long> total = firstPage && !more ? Mono.just((long) items.size()) : countUpTo(where, EXACT_TOTAL_UP_TO + 1);
-            return total.map(counted -> new SearchResult(items, Math.min(counted, EXACT_TOTAL_UP_TO),
-                    counted <= EXACT_TOTAL_UP_TO, next));
+            long counted = found.getT2();
+            return new SearchResult(shown.stream().map(Row::customer).toList(), Math.min(counted, EXACT_TOTAL_UP_TO),
+                    counted <= EXACT_TOTAL_UP_TO, next);
         });
     }
 

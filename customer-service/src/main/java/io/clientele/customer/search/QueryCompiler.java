@@ -29,6 +29,9 @@ final class QueryCompiler {
             "phone", "c.search_phones",
             "externalId", "c.search_external_ids");
 
+    /** The searched fields with a trigram index of their own. */
+    private static final Set<String> INDEXED_FIELDS = Set.of("name");
+
     private static final Map<Kind, Set<String>> OPERATORS = Map.of(
             Kind.ID, Set.of("eq", "in"),
             Kind.TEXT, Set.of("eq", "ne", "in", "notIn", "contains", "startsWith", "isEmpty", "isNotEmpty"),
@@ -69,8 +72,11 @@ final class QueryCompiler {
         }
         for (String word : SearchText.words(q)) {
             String pattern = SearchText.anywhere(word);
-            // The search text holds every searchable field and has the trigram index; the field's own text narrows.
-            where.append(" AND c.search_text LIKE ").value(pattern);
+            // The search text holds every searchable field and has a trigram index; a field's own text narrows it,
+            // or alone does when it has an index of its own.
+            if (field == null || !INDEXED_FIELDS.contains(field)) {
+                where.append(" AND c.search_text LIKE ").value(pattern);
+            }
             if (searched != null) {
                 where.append(" AND " + searched + " LIKE ").value(pattern);
             }

@@ -9,7 +9,9 @@ import java.time.Duration;
 /** HTTP calls of the benchmarks and journeys to a running stack: a call that does not succeed stops them. */
 final class StackHttp {
 
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** The services speak HTTP/1.1; the default client would ask every request to upgrade to h2c. */
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     private StackHttp() {
     }
