@@ -50,8 +50,7 @@ class ConsentController {
 
     @GetMapping
     Flux<ConsentEntry> history(@PathVariable String siteId, @PathVariable UUID customerId) {
-        return customers.find(siteId, customerId)
-                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("customer", customerId.toString())))
+        return customers.existing(siteId, customerId)
                 .thenMany(ledger.history(siteId, customerId));
     }
 
@@ -68,7 +67,6 @@ class ConsentController {
         }
         Instant now = Instant.now();
         return tx.transactional(customers.lock(siteId, customerId)
-                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("customer", customerId.toString())))
                 .flatMap(customer -> ledger.record(siteId, customerId, change.optedIn(), source,
                                 ConsentEntry.json(change.evidence()), now)
                         .then(timeline.record(siteId, customerId, change.optedIn() ? "OPTED_IN" : "OPTED_OUT", null,

@@ -2,7 +2,10 @@ package io.clientele.customer.customer;
 
 import io.clientele.platform.outbox.Outbox;
 import io.clientele.schemas.Topics;
+import org.apache.avro.specific.SpecificRecord;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -22,11 +25,17 @@ public class CustomerChanges {
         this.outbox = outbox;
     }
 
-    public Mono<StoredCustomer> published(String siteId, UUID customerId, List<String> changedFields) {
-        return customers.touch(customerId)
-                .then(customers.find(siteId, customerId))
-                .flatMap(customer -> outbox.add(Topics.CUSTOMER_EVENTS, "customer", customerId.toString(),
-                                CustomerEvents.updated(siteId, customer.fields(), changedFields, null, false))
-                        .thenReturn(customer));
+    public Mono<Void> published(String siteId, UUID customerId, List<String> changedFields) {
+        return published(siteId, List.of(customerId), changedFields);
+    }
+
+    /** The same for many customers at once: one update, one read and one outbox insert for all of them. */
+    public Mono<Void> published(String siteId, Collection<UUID> customerIds, List<String> changedFields) {
+        return customers.touch(customerIds)
+                .thenMany(customers.findAll(siteId, customerIds))
+                .map(customer -> Map.entry(customer.fields().get("id").toString(),
+                        (SpecificRecord) CustomerEvents.updated(siteId, customer.fields(), changedFields, null, false)))
+                .collectList()
+                .flatMap(events -> outbox.addAll(Topics.CUSTOMER_EVENTS, "customer", events));
     }
 }

@@ -1,7 +1,6 @@
 package io.clientele.customer.customer;
 
 import io.clientele.customer.note.Notes;
-import io.clientele.platform.web.ProblemException;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -47,8 +46,7 @@ class CustomerController {
 
     @GetMapping("/{customerId}")
     Mono<ResponseEntity<Map<String, Object>>> get(@PathVariable String siteId, @PathVariable UUID customerId) {
-        return store.find(siteId, customerId)
-                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("customer", customerId.toString())))
+        return store.existing(siteId, customerId)
                 .flatMap(stored -> notes.of(siteId, customerId).collectList().map(list -> {
                     Map<String, Object> customer = new LinkedHashMap<>(stored.fields());
                     customer.put("notes", list);

@@ -65,7 +65,6 @@ class CustomerService {
     Mono<StoredCustomer> change(String siteId, UUID id, Map<String, Object> body, boolean patch, String ifMatch,
                                 boolean emailCascade) {
         return policy(siteId).flatMap(site -> tx.transactional(store.lock(siteId, id)
-                        .switchIfEmpty(Mono.error(() -> ProblemException.notFound("customer", id.toString())))
                         .flatMap(stored -> {
                             checkVersion(stored, ifMatch);
                             CustomerDraft before = CustomerDrafts.stored(stored.fields());
@@ -93,7 +92,6 @@ class CustomerService {
 
     Mono<Void> delete(String siteId, UUID id, String ifMatch) {
         return tx.transactional(store.lock(siteId, id)
-                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("customer", id.toString())))
                 .flatMap(stored -> {
                     checkVersion(stored, ifMatch);
                     return store.delete(siteId, id).then(outbox.add(Topics.CUSTOMER_EVENTS, "customer", id.toString(),

@@ -1,6 +1,8 @@
 package io.clientele.customer.customer;
 
 import io.clientele.platform.email.EmailAddresses;
+import io.clientele.platform.web.ProblemException;
+import io.r2dbc.spi.Readable;
 import java.util.Collection;
 import java.util.Map;
 import java.util.UUID;
@@ -26,26 +28,42 @@ public class CustomerStore {
         this.db = db;
     }
 
+    /** The customer, or empty when the site has none with this id. */
     public Mono<StoredCustomer> find(String siteId, UUID id) {
-        return read(SELECT_ALL + "WHERE c.site_id = :siteId AND c.id = :id", siteId, id).one();
+        return db.sql(SELECT_ALL + "WHERE c.site_id = :siteId AND c.id = :id").bind("siteId", siteId).bind("id", id)
+                .map(CustomerStore::stored).one();
     }
 
-    /** The customer, locked until the transaction ends so that concurrent changes apply one after the other. */
+    /** The customer, or a 404 problem. */
+    public Mono<StoredCustomer> existing(String siteId, UUID id) {
+        return find(siteId, id).switchIfEmpty(Mono.error(() -> notFound(id)));
+    }
+
+    /**
+     * The customer, locked until the transaction ends so that concurrent changes apply one after the other, or a
+     * 404 problem.
+     */
     public Mono<StoredCustomer> lock(String siteId, UUID id) {
-        return read(SELECT_ALL + "WHERE c.site_id = :siteId AND c.id = :id FOR UPDATE OF c", siteId, id).one();
+        return db.sql(SELECT_ALL + "WHERE c.site_id = :siteId AND c.id = :id FOR UPDATE OF c")
+                .bind("siteId", siteId).bind("id", id)
+                .map(CustomerStore::stored).one()
+                .switchIfEmpty(Mono.error(() -> notFound(id)));
     }
 
     /** These customers of the site as they now are, in no particular order. */
-    public Flux<StoredCustomer> findAll(String siteId, Collection<UUID> ids) {
+    Flux<StoredCustomer> findAll(String siteId, Collection<UUID> ids) {
         return db.sql(SELECT_ALL + "WHERE c.site_id = :siteId AND c.id = ANY(:ids)")
                 .bind("siteId", siteId).bind("ids", ids.toArray(UUID[]::new))
-                .map(row -> new StoredCustomer(CustomerRows.read(row, CustomerFields.all()), row.get("version", Long.class)))
+                .map(CustomerStore::stored)
                 .all();
     }
 
-    private org.springframework.r2dbc.core.RowsFetchSpec<StoredCustomer> read(String sql, String siteId, UUID id) {
-        return db.sql(sql).bind("siteId", siteId).bind("id", id)
-                .map(row -> new StoredCustomer(CustomerRows.read(row, CustomerFields.all()), row.get("version", Long.class)));
+    private static StoredCustomer stored(Readable row) {
+        return new StoredCustomer(CustomerRows.read(row, CustomerFields.all()), row.get("version", Long.class));
+    }
+
+    private static ProblemException notFound(UUID id) {
+        return ProblemException.notFound("customer", id.toString());
     }
 
     Mono<Void> insert(String siteId, UUID id, CustomerDraft draft, String sourceChannel) {
@@ -83,9 +101,10 @@ public class CustomerStore {
                 .flatMap(version -> replaceExternalIds(siteId, id, draft.externalIds()).thenReturn(version));
     }
 
-    /** Marks a change kept outside the record (notes, groups) as a new version of the customer. */
-    Mono<Void> touch(UUID id) {
-        return db.sql("UPDATE customers SET updated_at = now(), version = version + 1 WHERE id = :id").bind("id", id).then();
+    /** Marks a change kept outside the record (notes, groups) as a new version of each customer. */
+    Mono<Void> touch(Collection<UUID> ids) {
+        return db.sql("UPDATE customers SET updated_at = now(), version = version + 1 WHERE id = ANY(:ids)")
+                .bind("ids", ids.toArray(UUID[]::new)).then();
     }
 
     Mono<Boolean> delete(String siteId, UUID id) {

@@ -73,10 +73,4 @@ class GroupRepository {
                 .bind("siteId", siteId).bind("name", name).bind("ids", customerIds.toArray(UUID[]::new))
                 .map(row -> row.get("customer_id", UUID.class)).all();
     }
-
-    /** Marks the customers as changed: a new version, so that an ETag read before no longer matches. */
-    Mono<Void> touch(Collection<UUID> customerIds) {
-        return db.sql("UPDATE customers SET updated_at = now(), version = version + 1 WHERE id = ANY(:ids)")
-                .bind("ids", customerIds.toArray(UUID[]::new)).then();
-    }
 }

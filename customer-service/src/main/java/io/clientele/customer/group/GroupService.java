@@ -1,7 +1,6 @@
 package io.clientele.customer.group;
 
-import io.clientele.customer.customer.CustomerEvents;
-import io.clientele.customer.customer.CustomerStore;
+import io.clientele.customer.customer.CustomerChanges;
 import io.clientele.customer.search.CustomerQuery;
 import io.clientele.customer.search.CustomerSearch;
 import io.clientele.events.GroupChange;
@@ -12,10 +11,8 @@ import io.clientele.platform.web.ProblemException;
 import io.clientele.schemas.Topics;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
-import org.apache.avro.specific.SpecificRecord;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -34,15 +31,15 @@ class GroupService {
     private static final int EVENT_BATCH = 1_000;
 
     private final GroupRepository groups;
-    private final CustomerStore customers;
+    private final CustomerChanges changes;
     private final CustomerSearch search;
     private final Outbox outbox;
     private final TransactionalOperator tx;
 
-    GroupService(GroupRepository groups, CustomerStore customers, CustomerSearch search, Outbox outbox,
+    GroupService(GroupRepository groups, CustomerChanges changes, CustomerSearch search, Outbox outbox,
                  TransactionalOperator tx) {
         this.groups = groups;
-        this.customers = customers;
+        this.changes = changes;
         this.search = search;
         this.outbox = outbox;
         this.tx = tx;
@@ -103,12 +100,7 @@ class GroupService {
         return Flux.fromIterable(customerIds).buffer(EVENT_BATCH)
                 .concatMap(chunk -> change.apply(chunk).collectList())
                 .filter(changed -> !changed.isEmpty())
-                .concatMap(changed -> groups.touch(changed)
-                        .thenMany(customers.findAll(siteId, changed))
-                        .map(customer -> Map.entry(customer.fields().get("id").toString(),
-                                (SpecificRecord) CustomerEvents.updated(siteId, customer.fields(), List.of("groups"), null, false)))
-                        .collectList()
-                        .flatMap(events -> outbox.addAll(Topics.CUSTOMER_EVENTS, "customer", events)))
+                .concatMap(changed -> changes.published(siteId, changed, List.of("groups")))
                 .then();
     }
 

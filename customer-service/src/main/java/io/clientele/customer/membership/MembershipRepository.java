@@ -54,7 +54,7 @@ class MembershipRepository {
     }
 
     Mono<Void> setAccountActive(UUID customerId, boolean active) {
-        return db.sql("UPDATE customers SET account_active = :active, updated_at = now(), version = version + 1 WHERE id = :id")
+        return db.sql("UPDATE customers SET account_active = :active WHERE id = :id")
                 .bind("active", active).bind("id", customerId).then();
     }
 }

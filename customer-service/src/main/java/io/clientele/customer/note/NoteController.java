@@ -45,8 +45,7 @@ class NoteController {
 
     @GetMapping
     Flux<Note> list(@PathVariable String siteId, @PathVariable UUID customerId) {
-        return customers.find(siteId, customerId)
-                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("customer", customerId.toString())))
+        return customers.existing(siteId, customerId)
                 .thenMany(notes.of(siteId, customerId));
     }
 
@@ -60,7 +59,6 @@ class NoteController {
         }
         String author = token.getSubject() == null ? "unknown" : token.getSubject();
         return tx.transactional(customers.lock(siteId, customerId)
-                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("customer", customerId.toString())))
                 .flatMap(customer -> notes.add(siteId, customerId, author, text)
                         .flatMap(note -> changes.published(siteId, customerId, List.of("notes"))
                                 .then(timeline.record(siteId, customerId, "NOTE_ADDED", null,
