@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** Customers as CSV (RFC 4180, comma-separated), every cell neutralised against formulas. */
 final class CsvRows implements ExportFormat.Rows {
@@ -21,25 +22,25 @@ final class CsvRows implements ExportFormat.Rows {
     @Override
     public void header() throws IOException {
         out.write('\uFEFF');
-        line.setLength(0);
-        for (int i = 0; i < columns.size(); i++) {
-            cell(i, columns.get(i).name());
-        }
-        out.write(line.append("\r\n").toString());
+        write(column -> column.name());
     }
 
     @Override
     public void row(Map<String, Object> customer) throws IOException {
-        line.setLength(0);
-        for (int i = 0; i < columns.size(); i++) {
-            cell(i, CellText.neutralised(CellText.of(customer.get(columns.get(i).name()))));
-        }
-        out.write(line.append("\r\n").toString());
+        write(column -> CellText.neutralised(CellText.of(customer.get(column.name()))));
     }
 
     @Override
     public void finish() throws IOException {
         out.flush();
+    }
+
+    private void write(Function<Field, String> cellOf) throws IOException {
+        line.setLength(0);
+        for (int i = 0; i < columns.size(); i++) {
+            cell(i, cellOf.apply(columns.get(i)));
+        }
+        out.write(line.append("\r\n").toString());
     }
 
     private void cell(int index, String cell) {

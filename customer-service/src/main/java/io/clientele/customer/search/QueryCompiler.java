@@ -174,7 +174,7 @@ final class QueryCompiler {
             case "in" -> where.append(f + " = ANY(").value(values.texts(), "text[]").append(")");
             case "notIn" -> where.append("(" + f + " IS NULL OR " + f + " <> ALL(").value(values.texts(), "text[]").append("))");
             case "contains" -> where.append(f + " ILIKE ").value(SearchText.anywhere(values.text()));
-            case "startsWith" -> where.append(f + " ILIKE ").value(SearchText.anywhere(values.text()).substring(1));
+            case "startsWith" -> where.append(f + " ILIKE ").value(SearchText.startingWith(values.text()));
             case "isEmpty" -> where.append("(" + f + " IS NULL OR " + f + " = '')");
             default -> where.append("(" + f + " IS NOT NULL AND " + f + " <> '')");
         }

@@ -40,6 +40,11 @@ final class SearchText {
 
     /** A LIKE pattern finding the word anywhere. */
     static String anywhere(String word) {
-        return "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return "%" + startingWith(word);
+    }
+
+    /** A LIKE pattern finding text that starts with the word. */
+    static String startingWith(String word) {
+        return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 }
