@@ -16,9 +16,9 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Reads a customer's JSON into a draft, as a whole (create, replace) or as a JSON merge patch onto the stored one. */
-final class CustomerDrafts {
+public final class CustomerDrafts {
 
-    static final Set<String> FIELDS = Arrays.stream(CustomerDraft.class.getRecordComponents())
+    public static final Set<String> FIELDS = Arrays.stream(CustomerDraft.class.getRecordComponents())
             .map(RecordComponent::getName).collect(Collectors.toCollection(TreeSet::new));
 
     private static final JsonMapper JSON = JsonMapper.builder()
@@ -31,26 +31,26 @@ final class CustomerDrafts {
     }
 
     /** The whole customer from a request body; fields left out are empty. */
-    static CustomerDraft whole(Map<String, Object> body) {
+    public static CustomerDraft whole(Map<String, Object> body) {
         return read(body);
     }
 
     /** The writable part of a customer as {@link CustomerStore} reads it. */
-    static CustomerDraft stored(Map<String, Object> fields) {
+    public static CustomerDraft stored(Map<String, Object> fields) {
         Map<String, Object> writable = new LinkedHashMap<>();
         FIELDS.forEach(field -> writable.put(field, fields.get(field)));
         return JSON.convertValue(writable, CustomerDraft.class);
     }
 
     /** The stored customer with the fields the patch names set to its values (null empties a field). */
-    static CustomerDraft patched(CustomerDraft stored, Map<String, Object> patch) {
+    public static CustomerDraft patched(CustomerDraft stored, Map<String, Object> patch) {
         Map<String, Object> merged = new LinkedHashMap<>(JSON.convertValue(stored, MAP));
         merged.putAll(patch);
         return read(merged);
     }
 
     /** The API names of the fields whose values differ. */
-    static List<String> changedFields(CustomerDraft before, CustomerDraft after) {
+    public static List<String> changedFields(CustomerDraft before, CustomerDraft after) {
         Map<String, Object> was = JSON.convertValue(before, MAP);
         Map<String, Object> now = JSON.convertValue(after, MAP);
         return FIELDS.stream().filter(field -> !Objects.equals(was.get(field), now.get(field))).toList();

@@ -17,7 +17,7 @@ public final class CustomerEvents {
     private CustomerEvents() {
     }
 
-    static CustomerCreated created(String siteId, Map<String, Object> customer) {
+    public static CustomerCreated created(String siteId, Map<String, Object> customer) {
         return CustomerCreated.newBuilder()
                 .setEventId(Events.newEventId())
                 .setOccurredAt(Instant.now())

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * Checks a draft against the field rules and the site's policy, and answers it normalised (trimmed, blanks as
  * empty, e-mail and phones normalised, codes upper-cased); every violation is reported at once.
  */
-final class CustomerValidation {
+public final class CustomerValidation {
 
     static final Set<String> STATUSES = Set.of("PENDING", "ACTIVE", "INACTIVE", "ARCHIVED");
     static final Set<String> CONTENT_TYPES = Set.of("SHORT_TEXT", "HTML", "TEXT", "UNKNOWN");
@@ -32,7 +32,7 @@ final class CustomerValidation {
     }
 
     /** @param requireNames the site's policy: every customer has a first and a last name */
-    static CustomerDraft validated(CustomerDraft draft, boolean requireNames) {
+    public static CustomerDraft validated(CustomerDraft draft, boolean requireNames) {
         CustomerValidation check = new CustomerValidation();
         String country = check.country(draft.country());
         String email = check.text("email", draft.email(), 254);

@@ -6,7 +6,7 @@ import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import java.util.Optional;
 
 /** Phone numbers in E.164 ("+33612345678") where the country is known: by a leading + or by the customer's country. */
-final class PhoneNumbers {
+public final class PhoneNumbers {
 
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
 
@@ -14,7 +14,7 @@ final class PhoneNumbers {
     }
 
     /** The number normalised, or empty when it cannot be a phone number. */
-    static Optional<String> normalized(String raw, String country) {
+    public static Optional<String> normalized(String raw, String country) {
         String compact = raw.replaceAll("[\\s().\\-/]", "");
         if (compact.startsWith("00")) {
             compact = "+" + compact.substring(2);

@@ -1,6 +1,7 @@
 package io.clientele.customer.group;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -42,6 +43,26 @@ class GroupRepository {
     Mono<Boolean> create(String siteId, String name) {
         return db.sql("INSERT INTO groups (site_id, name) VALUES (:siteId, :name) ON CONFLICT DO NOTHING")
                 .bind("siteId", siteId).bind("name", name).fetch().rowsUpdated().map(created -> created > 0);
+    }
+
+    /** Creates those of the groups the site does not have; answers their names. */
+    Flux<String> createAll(String siteId, Collection<String> names) {
+        return db.sql("""
+                        INSERT INTO groups (site_id, name) SELECT :siteId, unnest(CAST(:names AS text[]))
+                        ON CONFLICT DO NOTHING RETURNING name""")
+                .bind("siteId", siteId).bind("names", names.toArray(String[]::new))
+                .map(row -> row.get("name", String.class)).all();
+    }
+
+    /** Puts each customer in the group beside it; a customer already in it stays as is. */
+    Mono<Void> addMemberships(String siteId, List<UUID> customerIds, List<String> names) {
+        return db.sql("""
+                        INSERT INTO customer_groups (customer_id, site_id, group_name)
+                        SELECT c, :siteId, g FROM unnest(CAST(:ids AS uuid[]), CAST(:names AS text[])) AS x (c, g)
+                        ON CONFLICT DO NOTHING""")
+                .bind("siteId", siteId).bind("ids", customerIds.toArray(UUID[]::new))
+                .bind("names", names.toArray(String[]::new))
+                .then();
     }
 
     Mono<Boolean> rename(String siteId, String name, String newName) {

@@ -24,7 +24,7 @@ import reactor.core.publisher.Mono;
  * or by a query's result (CustomerUpdated for each customer whose groups changed), each in one transaction.
  */
 @Service
-class GroupService {
+public class GroupService {
 
     /** The most customers one call puts in or takes out of a group. */
     static final int MAX_MEMBERS_PER_CHANGE = 100_000;
@@ -89,6 +89,19 @@ class GroupService {
         return tx.transactional(existing(siteId, name)
                 .then(changeMembers(siteId, customerIds, chunk -> groups.removeMembers(siteId, name, chunk)))
                 .then(groups.find(siteId, name)));
+    }
+
+    /**
+     * Puts each customer in the group beside it, creating the groups the site does not have yet. The caller
+     * publishes the customers, whose other changes usually go with it.
+     */
+    public Mono<Void> join(String siteId, List<UUID> customerIds, List<String> names) {
+        if (customerIds.isEmpty()) {
+            return Mono.empty();
+        }
+        return groups.createAll(siteId, new java.util.TreeSet<>(names))
+                .concatMap(created -> published(siteId, GroupChange.CREATED, created, null))
+                .then(groups.addMemberships(siteId, customerIds, names));
     }
 
     private Mono<GroupSize> existing(String siteId, String name) {

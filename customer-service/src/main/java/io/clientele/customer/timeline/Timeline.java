@@ -1,6 +1,7 @@
 package io.clientele.customer.timeline;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
@@ -26,5 +27,28 @@ public class Timeline {
                 .bind("channel", Parameter.fromOrEmpty(channel, String.class))
                 .bind("details", details).bind("at", at)
                 .then();
+    }
+
+    /** Records many entries, of one site and at one time, with one statement. */
+    public Mono<Void> recordAll(String siteId, List<Entry> entries, Instant at) {
+        if (entries.isEmpty()) {
+            return Mono.empty();
+        }
+        return db.sql("""
+                        INSERT INTO timeline_entries (site_id, customer_id, type, channel, details, occurred_at)
+                        SELECT :siteId, c, t, ch, CAST(d AS jsonb), :at
+                        FROM unnest(CAST(:customers AS uuid[]), CAST(:types AS text[]), CAST(:channels AS text[]),
+                            CAST(:details AS text[])) AS x (c, t, ch, d)""")
+                .bind("siteId", siteId)
+                .bind("customers", entries.stream().map(Entry::customerId).toArray(UUID[]::new))
+                .bind("types", entries.stream().map(Entry::type).toArray(String[]::new))
+                .bind("channels", entries.stream().map(Entry::channel).toArray(String[]::new))
+                .bind("details", entries.stream().map(Entry::details).toArray(String[]::new))
+                .bind("at", at)
+                .then();
+    }
+
+    /** @param details a JSON object with what else is worth knowing about the entry */
+    public record Entry(UUID customerId, String type, String channel, String details) {
     }
 }
