@@ -1,6 +1,7 @@
 package io.clientele.customer.customer;
 
 import io.clientele.platform.email.EmailAddresses;
+import io.clientele.platform.sql.ArrayLiterals;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -47,7 +48,7 @@ final class CustomerColumns {
             new Column("account_active", "boolean", draft -> String.valueOf(draft.accountActive())),
             text("status", CustomerDraft::status),
             text("locale", CustomerDraft::locale),
-            new Column("tags", "text[]", draft -> arrayLiteral(draft.tags())),
+            new Column("tags", "text[]", draft -> ArrayLiterals.of(draft.tags())),
             new Column("metadata", "jsonb", draft -> JSON.writeValueAsString(draft.metadata())),
             text("search_external_ids", draft -> String.join(" ", draft.externalIds().values()).toLowerCase(Locale.ROOT)));
 
@@ -65,12 +66,6 @@ final class CustomerColumns {
             values[i] = column.value().apply(drafts.get(i));
         }
         return values;
-    }
-
-    /** A PostgreSQL array literal, every element quoted. */
-    private static String arrayLiteral(List<String> items) {
-        return items.stream().map(item -> '"' + item.replace("\\", "\\\\").replace("\"", "\\\"") + '"')
-                .collect(Collectors.joining(",", "{", "}"));
     }
 
     private static Column text(String name, Function<CustomerDraft, String> value) {

@@ -4,11 +4,10 @@ import io.clientele.customer.customer.CustomerFields.Field;
 import io.clientele.customer.savedfilter.SavedFilters;
 import io.clientele.customer.search.CustomerQuery;
 import io.clientele.customer.search.CustomerSearch;
+import io.clientele.platform.spreadsheet.SpreadsheetFormat;
 import io.clientele.platform.web.ProblemException;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -50,21 +49,14 @@ class ExportController {
 
     private Mono<Void> write(String siteId, CustomerQuery query, List<String> columnNames, String formatName,
                              ServerWebExchange exchange) {
-        ExportFormat format = ExportFormat.named(formatName);
+        SpreadsheetFormat format = SpreadsheetFormat.named("format", formatName);
         List<Field> columns = CustomerSearch.fields(columnNames, "columns");
         search.check(query);
-        Mono<Void> fits = format != ExportFormat.XLSX ? Mono.empty() : search.count(siteId, query)
-                .filter(count -> count > XlsxRows.MAX_ROWS)
-                .flatMap(count -> Mono.error(ProblemException.invalidField("format", count
-                        + " customers are more than an XLSX sheet holds (" + XlsxRows.MAX_ROWS + "); export them as CSV")));
-        return fits.then(Mono.defer(() -> {
-            HttpHeaders headers = exchange.getResponse().getHeaders();
-            headers.setContentType(format.mediaType);
-            headers.setContentDisposition(ContentDisposition.attachment()
-                    .filename("customers-" + siteId + "." + format.extension).build());
-            return exchange.getResponse().writeWith(exporter.export(siteId, query, columns, format,
-                    exchange.getResponse().bufferFactory()));
-        }));
+        Mono<Void> fits = format != SpreadsheetFormat.XLSX ? Mono.empty() : search.count(siteId, query)
+                .filter(count -> count > SpreadsheetFormat.XLSX_MAX_ROWS)
+                .flatMap(count -> Mono.error(ProblemException.invalidField("format", count + " customers are more than an "
+                        + "XLSX sheet holds (" + SpreadsheetFormat.XLSX_MAX_ROWS + "); export them as CSV")));
+        return fits.then(Mono.defer(() -> exporter.export(siteId, query, columns, format, exchange.getResponse())));
     }
 
     /** @param columns the fields to write, in this order; all when absent */

@@ -1,0 +1,26 @@
+package io.clientele.imports.job;
+
+import io.clientele.imports.file.XlsxLimits;
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * @param directory      where uploads are kept until their rows are read (a volume that survives a restart)
+ * @param maxFileSize    the largest upload
+ * @param maxRows        rows per import, the header aside; a larger file is refused, not cut
+ * @param batchSize      rows per command to customer-service
+ * @param maxUnpacked    what an XLSX file may unpack to
+ */
+@ConfigurationProperties("clientele.imports")
+public record ImportProperties(@DefaultValue("${java.io.tmpdir}/clientele-imports") Path directory,
+                               @DefaultValue("50MB") DataSize maxFileSize,
+                               @DefaultValue("200000") int maxRows,
+                               @DefaultValue("500") int batchSize,
+                               @DefaultValue("1GB") DataSize maxUnpacked) {
+
+    public XlsxLimits xlsxLimits() {
+        return new XlsxLimits(maxUnpacked.toBytes(), 100, 1_000);
+    }
+}

@@ -1,0 +1,142 @@
+package io.clientele.imports.job;
+
+import io.clientele.events.ImportBatchRequested;
+import io.clientele.events.ImportRow;
+import io.clientele.imports.column.ColumnMapping;
+import io.clientele.imports.column.ParsedRow;
+import io.clientele.imports.column.RowParser;
+import io.clientele.imports.file.SheetFormat;
+import io.clientele.imports.file.SheetReader;
+import io.clientele.imports.file.SheetRow;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads an accepted import's file and sends its rows to customer-service a batch at a time: each batch's rows are
+ * staged with the batch's command in one transaction. After a restart the file is read again from the top (so that
+ * duplicates are still found) and the rows already staged are skipped: no row is lost and none is sent twice.
+ */
+@Component
+public class ImportRun {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportRun.class);
+    private static final Duration STEP_TIMEOUT = Duration.ofSeconds(60);
+
+    private final ImportJobs jobs;
+    private final ImportProperties properties;
+    private final ExecutorService readers = Executors.newVirtualThreadPerTaskExecutor();
+
+    ImportRun(ImportJobs jobs, ImportProperties properties) {
+        this.jobs = jobs;
+        this.properties = properties;
+    }
+
+    /** Reads the job's file on its own thread. */
+    public void start(ImportJob job) {
+        readers.execute(() -> {
+            try {
+                read(job);
+            } catch (RuntimeException e) {
+                log.error("Import {} stopped reading; it resumes when the service restarts", job.id(), e);
+            }
+        });
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void resumeInterrupted() {
+        jobs.reading().collectList().block(STEP_TIMEOUT).forEach(this::start);
+    }
+
+    private void read(ImportJob job) {
+        Path file = Path.of(job.filePath());
+        int staged = jobs.lastStagedRow(job.id()).block(STEP_TIMEOUT);
+        int batch = job.batchesSent();
+        int read = 0;
+        try (SheetReader reader = SheetFormat.valueOf(job.format()).open(file, properties.xlsxLimits())) {
+            ColumnMapping columns = ColumnMapping.of(firstRow(reader), job.options().mapping());
+            RowParser parser = new RowParser(columns, job.options().tags(), job.options().groups());
+            InFileDuplicates duplicates = new InFileDuplicates();
+            List<StagedRow> rows = new ArrayList<>(properties.batchSize());
+            List<ImportRow> sent = new ArrayList<>(properties.batchSize());
+            for (SheetRow row = reader.next(); row != null; row = reader.next()) {
+                if (row.isBlank()) {
+                    continue;
+                }
+                read++;
+                ParsedRow parsed = parser.parse(row);
+                String failure = parsed.failed() ? parsed.failure() : duplicates.check(parsed.row());
+                if (row.number() <= staged) {
+                    continue;
+                }
+                rows.add(new StagedRow(row.number(), row.cells(), failure));
+                if (failure == null) {
+                    sent.add(parsed.row());
+                }
+                if (rows.size() == properties.batchSize()) {
+                    batch = stage(job, rows, sent, batch, read);
+                }
+            }
+            stage(job, rows, sent, batch, read);
+        }
+        jobs.readingDone(job.id()).block(STEP_TIMEOUT);
+        delete(file);
+    }
+
+    private SheetRow firstRow(SheetReader reader) {
+        for (SheetRow row = reader.next(); row != null; row = reader.next()) {
+            if (!row.isBlank()) {
+                return row;
+            }
+        }
+        throw new IllegalStateException("the file has no header row");
+    }
+
+    private int stage(ImportJob job, List<StagedRow> rows, List<ImportRow> sent, int batch, int read) {
+        if (rows.isEmpty()) {
+            return batch;
+        }
+        int number = sent.isEmpty() ? batch : batch + 1;
+        ImportBatchRequested command = sent.isEmpty() ? null : command(job, number, List.copyOf(sent));
+        jobs.stage(job.id(), List.copyOf(rows), command, read).block(STEP_TIMEOUT);
+        rows.clear();
+        sent.clear();
+        return number;
+    }
+
+    private static ImportBatchRequested command(ImportJob job, int batch, List<ImportRow> rows) {
+        return ImportBatchRequested.newBuilder()
+                .setEventId(UUID.nameUUIDFromBytes((job.id() + "/" + batch).getBytes(StandardCharsets.UTF_8)).toString())
+                .setOccurredAt(Instant.now())
+                .setSiteId(job.siteId())
+                .setImportId(job.id().toString())
+                .setBatch(batch)
+                .setSource(job.options().source())
+                .setMatchOrder(job.options().identities())
+                .setExternalIdSystem(job.options().externalIdSystem())
+                .setRows(rows)
+                .build();
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package io.clientele.imports.upload;
+
+import io.clientele.imports.column.ColumnMapping;
+import io.clientele.imports.file.FileRefused;
+import io.clientele.imports.file.SheetFormat;
+import io.clientele.imports.file.SheetReader;
+import io.clientele.imports.file.SheetRow;
+import io.clientele.imports.job.ImportJob;
+import io.clientele.imports.job.ImportJobs;
+import io.clientele.imports.job.ImportOptions;
+import io.clientele.imports.job.ImportProperties;
+import io.clientele.imports.job.ImportRun;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.springframework.http.codec.multipart.FilePart;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Accepts an upload: the file is kept on disk, its header checked and its rows counted (a file with more rows than
+ * allowed is refused whole, before any row is applied), then the job is recorded and its rows read on their own.
+ */
+@Service
+class ImportUploads {
+
+    private final ImportJobs jobs;
+    private final ImportRun run;
+    private final ImportProperties properties;
+
+    ImportUploads(ImportJobs jobs, ImportRun run, ImportProperties properties) {
+        this.jobs = jobs;
+        this.run = run;
+        this.properties = properties;
+    }
+
+    Mono<ImportJob> accept(String siteId, String requestedBy, FilePart part, ImportOptions requested) {
+        UUID id = UUID.randomUUID();
+        String fileName = part.filename() == null || part.filename().isBlank() ? "upload" : Path.of(part.filename()).getFileName().toString();
+        ImportOptions options = (requested == null ? new ImportOptions(null, null, null, null, null, null) : requested)
+                .completed(fileName);
+        Path file = properties.directory().resolve(id + ".upload");
+        return Mono.fromCallable(() -> Files.createDirectories(properties.directory()))
+                .subscribeOn(Schedulers.boundedElastic())
+                .then(part.transferTo(file))
+                .then(Mono.fromCallable(() -> checked(id, siteId, requestedBy, fileName, file, options))
+                        .subscribeOn(Schedulers.boundedElastic()))
+                .onErrorResume(e -> Mono.fromRunnable(() -> delete(file)).then(Mono.error(e)))
+                .flatMap(job -> jobs.create(job).thenReturn(job))
+                .doOnNext(run::start);
+    }
+
+    private ImportJob checked(UUID id, String siteId, String requestedBy, String fileName, Path file, ImportOptions options) {
+        SheetFormat format = SheetFormat.of(file);
+        try (SheetReader reader = format.open(file, properties.xlsxLimits())) {
+            SheetRow header = reader.next();
+            while (header != null && header.isBlank()) {
+                header = reader.next();
+            }
+            if (header == null) {
+                throw FileRefused.because("the file is empty: it needs a header row and at least one row");
+            }
+            ColumnMapping columns = ColumnMapping.of(header, options.mapping());
+            int rows = 0;
+            for (SheetRow row = reader.next(); row != null; row = reader.next()) {
+                if (!row.isBlank() && ++rows > properties.maxRows()) {
+                    throw FileRefused.because("the file has more than " + properties.maxRows()
+                            + " rows; split it into several imports");
+                }
+            }
+            if (rows == 0) {
+                throw FileRefused.because("the file has a header row but no rows");
+            }
+            return new ImportJob(id, siteId, fileName, format.name(), file.toString(), columns.headers(), options,
+                    requestedBy, ImportJob.READING, rows, 0, 0, 0, 0, 0, 0, 0, null, null);
+        }
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
