@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,7 +29,6 @@ final class CustomerBenchmark {
 
     private static final int RUNS = 40;
     private static final int WARM_UP = 10;
-    private static final Pattern HEAP = Pattern.compile("jvm_memory_used_bytes\\{area=\"heap\"[^}]*} ([0-9.E+]+)");
 
     private final LocalStackPorts ports;
     private final String site;
@@ -126,19 +124,7 @@ final class CustomerBenchmark {
     }
 
     private void export() throws Exception {
-        AtomicBoolean running = new AtomicBoolean(true);
-        AtomicLong peakHeap = new AtomicLong();
-        ExecutorService sampler = Executors.newSingleThreadExecutor();
-        Future<?> sampling = sampler.submit(() -> {
-            while (running.get()) {
-                try {
-                    peakHeap.accumulateAndGet(heapUsed(), Math::max);
-                    Thread.sleep(100);
-                } catch (Exception e) {
-                    return;
-                }
-            }
-        });
+        HeapPeaks heap = new HeapPeaks(Map.of("customer-service", ports.customer()));
         long start = System.nanoTime();
         HttpResponse<java.io.InputStream> response = StackHttp.HTTP.send(post("/customers/export", """
                 {"columns": ["email", "firstName", "lastName", "phone", "country", "tags", "createdAt"], "format": "csv"}""")
@@ -157,13 +143,11 @@ final class CustomerBenchmark {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        running.set(false);
-        sampling.get();
-        sampler.shutdown();
+        heap.close();
         long rows = lines - 1;
         System.out.printf("%nCSV export of every customer (7 columns): %,d rows, %.0f MB in %.1f s = %,.0f rows/s; "
                         + "customer-service heap peak %.0f MB (-Xmx256m)%n", rows, bytes / 1e6, seconds, rows / seconds,
-                peakHeap.get() / 1e6);
+                heap.peak("customer-service") / 1e6);
     }
 
     private void writes(int count, int concurrency) throws Exception {
@@ -205,16 +189,6 @@ final class CustomerBenchmark {
         }
         workers.shutdown();
         return count / ((System.nanoTime() - start) / 1e9);
-    }
-
-    private long heapUsed() throws Exception {
-        String metrics = StackHttp.send(HttpRequest.newBuilder(URI.create("http://localhost:" + ports.customer() + "/actuator/prometheus")));
-        Matcher used = HEAP.matcher(metrics);
-        long sum = 0;
-        while (used.find()) {
-            sum += (long) Double.parseDouble(used.group(1));
-        }
-        return sum;
     }
 
     private HttpRequest.Builder get(String path) {

@@ -34,4 +34,15 @@ final class StackHttp {
         return request(url, adminToken).header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(body));
     }
+
+    /** A multipart upload of the file as the part {@code file}. */
+    static HttpRequest.Builder upload(String url, String adminToken, java.nio.file.Path file) throws java.io.IOException {
+        String boundary = "clientele-" + java.util.UUID.randomUUID();
+        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + file.getFileName()
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n";
+        String tail = "\r\n--" + boundary + "--\r\n";
+        return request(url, adminToken).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofString(head),
+                        HttpRequest.BodyPublishers.ofFile(file), HttpRequest.BodyPublishers.ofString(tail)));
+    }
 }

@@ -11,6 +11,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,17 +20,19 @@ import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The signature flow across the four services, each running from its runnable jar as in production, on real
- * PostgreSQL, Kafka, schema registry and SMTP: a visitor asks for access to a protected page and the site's owner
- * finds the e-mail about it in their inbox; approved, the visitor sets a password from the invitation e-mail, logs in
- * and may see the page.
+ * Journeys across the four services, each running from its runnable jar as in production, on real PostgreSQL,
+ * Kafka, schema registry and SMTP: a visitor asks for access to a protected page and the site's owner finds the
+ * e-mail about it in their inbox; approved, the visitor sets a password from the invitation e-mail, logs in and may
+ * see the page; an owner imports a spreadsheet and is told by e-mail when its rows are applied.
  */
-class SignupToOwnerEmailIT {
+class PlatformJourneysIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -108,6 +112,52 @@ class SignupToOwnerEmailIT {
                         .header("Authorization", "Bearer " + LocalStack.token("club")))), found -> found.size() == 1);
         assertThat(groups.get(0).get("name").asString()).isEqualTo("members");
         assertThat(groups.get(0).get("members").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void anOwnersSpreadsheetIsImportedRowByRowAndTheOwnerIsToldByEmail() throws Exception {
+        String token = LocalStack.token("shop");
+        String customers = stack.customerUrl() + "/api/v1/sites/shop";
+        assertThat(send(HttpRequest.newBuilder(URI.create(customers)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString("""
+                        {"name": "Shop", "ownerEmail": "owner@shop.test", "locale": "en"}"""))).statusCode()).isEqualTo(200);
+        assertThat(send(HttpRequest.newBuilder(URI.create(customers + "/customers")).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("""
+                        {"email": "old@shop.test", "firstName": "Olga"}"""))).statusCode()).isEqualTo(201);
+        Path file = Files.createTempFile("customers", ".xlsx");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            Workbook workbook = new Workbook(out, "Spreadsheet", "1.0");
+            Worksheet sheet = workbook.newWorksheet("Customers");
+            List<List<String>> rows = List.of(List.of("Email", "First name", "Last name", "groups", "optIn"),
+                    List.of("new@shop.test", "Nora", "New", "VIP", "yes"),
+                    List.of("OLD@shop.test", "Olga", "Old", "", ""),
+                    List.of("not an e-mail", "Bad", "Row", "", ""));
+            for (int r = 0; r < rows.size(); r++) {
+                for (int c = 0; c < rows.get(r).size(); c++) {
+                    sheet.value(r, c, rows.get(r).get(c));
+                }
+            }
+            workbook.finish();
+        }
+
+        HttpResponse<String> accepted = send(StackHttp.upload(stack.importUrl() + "/api/v1/sites/shop/imports", token, file));
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        String importId = json(accepted).get("id").asString();
+
+        JsonNode finished = await().atMost(Duration.ofSeconds(60)).until(
+                () -> get(stack.importUrl() + "/api/v1/sites/shop/imports/" + importId, token),
+                progress -> progress.get("status").asString().equals("FINISHED"));
+        assertThat(finished.get("result").toString()).isEqualTo("{\"created\":1,\"updated\":1,\"unchanged\":0,\"failed\":1}");
+        JsonNode nora = get(customers + "/customers?q=nora", token).get("items").get(0);
+        assertThat(nora.get("groups").get(0).asString()).isEqualTo("VIP");
+        assertThat(nora.get("marketingOptIn").asBoolean()).isTrue();
+        assertThat(nora.get("sourceChannel").asString()).isEqualTo("IMPORT");
+        assertThat(get(customers + "/customers?q=olga", token).get("items").get(0).get("lastName").asString()).isEqualTo("Old");
+        assertThat(send(HttpRequest.newBuilder(URI.create(stack.importUrl() + "/api/v1/sites/shop/imports/" + importId
+                + "/failures.csv")).header("Authorization", "Bearer " + token)).body())
+                .contains("not an e-mail,Bad,Row,,,email: is not an e-mail address");
+        assertThat(await().atMost(Duration.ofSeconds(60)).until(() -> inboxSubjects("owner@shop.test"), subjects -> !subjects.isEmpty()))
+                .containsExactly("Import of " + file.getFileName() + " finished on Shop");
     }
 
     @Test
