@@ -13,7 +13,10 @@ public final class Topics {
     public static final String ACCESS_EVENTS = "access.events";
     /** NotificationSent, ..., keyed by recipient. Written by notification-service. */
     public static final String NOTIFICATION_EVENTS = "notification.events";
-    /** Commands from import-service to customer-service, keyed by import id. */
+    /**
+     * Commands from import-service to customer-service, keyed by import id and batch number: the batches of one
+     * import are applied side by side (a file's rows name different customers, its duplicates being reported).
+     */
     public static final String IMPORT_COMMANDS = "customer.import-commands";
     /** Results of import commands, keyed by import id. Written by customer-service. */
     public static final String IMPORT_RESULTS = "customer.import-results";

@@ -35,29 +35,20 @@ public class ConsentLedger {
                 .then(customers.setMarketingOptIn(customerId, optedIn, at));
     }
 
-    /**
-     * Appends one entry per customer and sets each one's consent, without a new version: for customers whose new
-     * version is written in the same transaction.
-     */
-    public Mono<Void> recordAll(String siteId, List<UUID> customerIds, List<Boolean> optedIn, String source,
+    /** Appends one entry per customer, with one statement; the customers' own consent is the caller's to set. */
+    public Mono<Void> appendAll(String siteId, List<UUID> customerIds, List<Boolean> optedIn, String source,
                                 String evidence, Instant at) {
         if (customerIds.isEmpty()) {
             return Mono.empty();
         }
-        UUID[] ids = customerIds.toArray(UUID[]::new);
-        Boolean[] consents = optedIn.toArray(Boolean[]::new);
         return db.sql("""
                         INSERT INTO consent_ledger (site_id, customer_id, opted_in, source, evidence, recorded_at)
                         SELECT :siteId, c, o, :source, CAST(:evidence AS jsonb), :at
                         FROM unnest(CAST(:ids AS uuid[]), CAST(:optedIn AS boolean[])) AS x (c, o)""")
-                .bind("siteId", siteId).bind("ids", ids).bind("optedIn", consents)
+                .bind("siteId", siteId).bind("ids", customerIds.toArray(UUID[]::new))
+                .bind("optedIn", optedIn.toArray(Boolean[]::new))
                 .bind("source", source).bind("evidence", evidence).bind("at", at)
-                .then()
-                .then(db.sql("""
-                                UPDATE customers c SET marketing_opt_in = x.o, consent_updated_at = :at
-                                FROM unnest(CAST(:ids AS uuid[]), CAST(:optedIn AS boolean[])) AS x (id, o)
-                                WHERE c.id = x.id""")
-                        .bind("ids", ids).bind("optedIn", consents).bind("at", at).then());
+                .then();
     }
 
     /** The customer's consent history, newest first. */

@@ -1,6 +1,7 @@
 package io.clientele.customer.customer;
 
 import io.clientele.platform.email.EmailAddresses;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
@@ -50,6 +51,22 @@ public class CustomerRepository {
                             version = version + 1
                         WHERE id = :id""")
                 .bind("optedIn", optedIn).bind("at", at).bind("id", customerId).then();
+    }
+
+    /**
+     * Sets each customer's consent without a new version: for customers whose new version is written in the same
+     * transaction.
+     */
+    public Mono<Void> setMarketingOptIns(Map<UUID, Boolean> optedIn, java.time.Instant at) {
+        if (optedIn.isEmpty()) {
+            return Mono.empty();
+        }
+        return db.sql("""
+                        UPDATE customers c SET marketing_opt_in = x.o, consent_updated_at = :at
+                        FROM unnest(CAST(:ids AS uuid[]), CAST(:optedIn AS boolean[])) AS x (id, o)
+                        WHERE c.id = x.id""")
+                .bind("ids", optedIn.keySet().toArray(UUID[]::new))
+                .bind("optedIn", optedIn.values().toArray(Boolean[]::new)).bind("at", at).then();
     }
 
     /**

@@ -2,10 +2,12 @@ package io.clientele.customer.customer;
 
 import io.clientele.platform.web.ProblemException;
 import io.r2dbc.spi.Readable;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -25,8 +27,10 @@ public class CustomerStore {
             + CustomerColumns.WRITABLE.stream().map(column -> "CAST(:" + column.name() + " AS text[])")
             .collect(Collectors.joining(", "))
             + ") AS x (id, " + CustomerColumns.names() + ")";
-    private static final String INSERT = "INSERT INTO customers (id, site_id, source_channel, " + CustomerColumns.names()
-            + ") SELECT x.id, :siteId, :sourceChannel, "
+    private static final String INSERT = "INSERT INTO customers (id, site_id, source_channel, marketing_opt_in, "
+            + "consent_updated_at, " + CustomerColumns.names()
+            + ") SELECT x.id, :siteId, :sourceChannel, x.id = ANY(:optedIn), "
+            + "CASE WHEN x.id = ANY(:optedIn) THEN CAST(:consentAt AS timestamptz) END, "
             + CustomerColumns.WRITABLE.stream().map(CustomerColumns.Column::fromUnnested).collect(Collectors.joining(", "))
             + " FROM " + UNNESTED;
     private static final String UPDATE = "UPDATE customers c SET "
@@ -79,16 +83,23 @@ public class CustomerStore {
     }
 
     Mono<Void> insert(String siteId, UUID id, CustomerDraft draft, String sourceChannel) {
-        return insertAll(siteId, Map.of(id, draft), sourceChannel);
+        return insertAll(siteId, Map.of(id, draft), sourceChannel, Set.of(), Instant.now());
     }
 
-    /** Inserts the customers with one statement, whatever their number. */
-    public Mono<Void> insertAll(String siteId, Map<UUID, CustomerDraft> drafts, String sourceChannel) {
+    /**
+     * Inserts the customers with one statement, whatever their number.
+     *
+     * @param optedIn those of them who gave marketing consent at {@code consentAt}, the ledger entry being the
+     *                caller's to append
+     */
+    public Mono<Void> insertAll(String siteId, Map<UUID, CustomerDraft> drafts, String sourceChannel, Set<UUID> optedIn,
+                                Instant consentAt) {
         if (drafts.isEmpty()) {
             return Mono.empty();
         }
         return bindColumns(db.sql(INSERT), drafts)
                 .bind("siteId", siteId).bind("sourceChannel", sourceChannel)
+                .bind("optedIn", optedIn.toArray(UUID[]::new)).bind("consentAt", consentAt)
                 .then()
                 .then(replaceExternalIds(siteId, drafts));
     }

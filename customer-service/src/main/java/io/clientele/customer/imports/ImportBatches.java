@@ -3,6 +3,7 @@ package io.clientele.customer.imports;
 import io.clientele.customer.consent.ConsentLedger;
 import io.clientele.customer.customer.CustomerDrafts;
 import io.clientele.customer.customer.CustomerEvents;
+import io.clientele.customer.customer.CustomerRepository;
 import io.clientele.customer.customer.CustomerStore;
 import io.clientele.customer.group.GroupService;
 import io.clientele.customer.site.Site;
@@ -38,11 +39,13 @@ class ImportBatches {
     private final CustomerStore store;
     private final GroupService groups;
     private final ConsentLedger consent;
+    private final CustomerRepository customers;
     private final Timeline timeline;
     private final Outbox outbox;
 
     ImportBatches(SiteRepository sites, ImportMatching matching, CustomerStore store, GroupService groups,
-                  ConsentLedger consent, Timeline timeline, Outbox outbox) {
+                  ConsentLedger consent, CustomerRepository customers, Timeline timeline, Outbox outbox) {
+        this.customers = customers;
         this.sites = sites;
         this.matching = matching;
         this.store = store;
@@ -55,17 +58,19 @@ class ImportBatches {
     Mono<Void> apply(ImportBatchRequested batch) {
         return sites.find(batch.getSiteId()).map(Site::requireNames).defaultIfEmpty(false)
                 .zipWith(matching.existing(batch))
-                .flatMap(policyAndExisting -> write(batch, ImportPlan.of(batch, policyAndExisting.getT2(), policyAndExisting.getT1())));
+                .flatMap(policyAndExisting -> write(batch,
+                        ImportPlan.of(batch, policyAndExisting.getT2(), policyAndExisting.getT1())));
     }
 
     private Mono<Void> write(ImportBatchRequested batch, ImportPlan plan) {
         String siteId = batch.getSiteId();
         Instant now = Instant.now();
-        return store.insertAll(siteId, plan.inserts, "IMPORT")
+        return store.insertAll(siteId, plan.inserts, "IMPORT", plan.newOptIns, now)
                 .then(store.updateAll(siteId, plan.updates))
                 .then(groups.join(siteId, plan.memberIds, plan.memberGroups))
-                .then(consent.recordAll(siteId, plan.consentIds, plan.consents, "import",
+                .then(consent.appendAll(siteId, plan.consentIds, plan.consents, "import",
                         new JsonDetails().put("importId", batch.getImportId()).put("source", batch.getSource()).toString(), now))
+                .then(customers.setMarketingOptIns(plan.changedOptIns, now))
                 .then(timeline.recordAll(siteId, plan.timeline, now))
                 .then(published(siteId, plan))
                 .then(outbox.add(Topics.IMPORT_RESULTS, "import", batch.getImportId(), ImportBatchApplied.newBuilder()

@@ -16,6 +16,7 @@ import io.clientele.platform.json.JsonDetails;
 import io.clientele.platform.web.ProblemException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -42,6 +43,10 @@ final class ImportPlan {
     final List<String> memberGroups = new ArrayList<>();
     final List<UUID> consentIds = new ArrayList<>();
     final List<Boolean> consents = new ArrayList<>();
+    /** New customers who opted in: their consent is written with them. */
+    final Set<UUID> newOptIns = new HashSet<>();
+    /** Existing customers whose consent changes. */
+    final Map<UUID, Boolean> changedOptIns = new LinkedHashMap<>();
     final List<Timeline.Entry> timeline = new ArrayList<>();
     final List<ImportRowOutcome> outcomes = new ArrayList<>();
 
@@ -152,6 +157,7 @@ final class ImportPlan {
         inserts.put(id, draft);
         join(id, groups);
         if (Boolean.TRUE.equals(row.getOptIn())) {
+            newOptIns.add(id);
             consent(id, true);
         }
         record(id, "CREATED", CustomerDrafts.FIELDS);
@@ -179,6 +185,7 @@ final class ImportPlan {
         changedFields.put(id, changed);
         join(id, newGroups);
         if (consentChanged) {
+            changedOptIns.put(id, row.getOptIn());
             consent(id, row.getOptIn());
         }
         record(id, "UPDATED", changed);

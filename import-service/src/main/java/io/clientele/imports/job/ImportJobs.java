@@ -90,7 +90,7 @@ public class ImportJobs {
     Mono<Void> stage(UUID id, List<StagedRow> rows, ImportBatchRequested command, int rowsRead) {
         int failed = (int) rows.stream().filter(row -> row.failure() != null).count();
         Mono<Void> send = command == null ? Mono.empty()
-                : outbox.add(Topics.IMPORT_COMMANDS, "import", id.toString(), command);
+                : outbox.add(Topics.IMPORT_COMMANDS, "import", id + "/" + command.getBatch(), command);
         return tx.transactional(db.sql("""
                         INSERT INTO import_rows (import_id, row_number, cells, status, reason)
                         SELECT :id, n, CAST(c AS text[]), CASE WHEN r IS NULL THEN NULL ELSE 'FAILED' END, r

@@ -17,7 +17,7 @@ import org.springframework.util.unit.DataSize;
 public record ImportProperties(@DefaultValue("${java.io.tmpdir}/clientele-imports") Path directory,
                                @DefaultValue("50MB") DataSize maxFileSize,
                                @DefaultValue("200000") int maxRows,
-                               @DefaultValue("500") int batchSize,
+                               @DefaultValue("1000") int batchSize,
                                @DefaultValue("1GB") DataSize maxUnpacked) {
 
     public XlsxLimits xlsxLimits() {

@@ -3,8 +3,11 @@ package io.clientele.platform.outbox;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DatumWriter;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificData;
@@ -15,6 +18,8 @@ import org.apache.avro.specific.SpecificRecord;
 /** Outbox payloads: the event's Avro binary, read back with its generated class (named by the row's type). */
 final class AvroPayloads {
 
+    private static final Map<Schema, DatumWriter<SpecificRecord>> WRITERS = new ConcurrentHashMap<>();
+
     private AvroPayloads() {
     }
 
@@ -22,7 +27,7 @@ final class AvroPayloads {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
         try {
-            new SpecificDatumWriter<SpecificRecord>(event.getSchema()).write(event, encoder);
+            WRITERS.computeIfAbsent(event.getSchema(), SpecificDatumWriter::new).write(event, encoder);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

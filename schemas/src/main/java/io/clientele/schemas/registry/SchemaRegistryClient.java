@@ -27,7 +27,8 @@ public class SchemaRegistryClient {
     private final String baseUrl;
     private final HttpClient http;
     private final Map<Integer, Schema> schemasById = new ConcurrentHashMap<>();
-    private final Map<String, Integer> idsBySubjectAndSchema = new ConcurrentHashMap<>();
+    /** Keyed by the schema itself: its JSON text would be rendered again for every message sent. */
+    private final Map<SubjectSchema, Integer> idsBySubjectAndSchema = new ConcurrentHashMap<>();
 
     public SchemaRegistryClient(String baseUrl) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
@@ -103,8 +104,11 @@ public class SchemaRegistryClient {
         return JSON.createObjectNode().put("schemaType", "AVRO").put("schema", schema.toString()).toString();
     }
 
-    private static String cacheKey(String subject, Schema schema) {
-        return subject + '\n' + schema.toString();
+    private static SubjectSchema cacheKey(String subject, Schema schema) {
+        return new SubjectSchema(subject, schema);
+    }
+
+    private record SubjectSchema(String subject, Schema schema) {
     }
 
     private static String encode(String subject) {
