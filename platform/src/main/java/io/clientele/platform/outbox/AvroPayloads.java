@@ -8,17 +8,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DatumWriter;
-import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificData;
-import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 
-/** Outbox payloads: the event's Avro binary, read back with its generated class (named by the row's type). */
+/** Outbox payloads: the event's Avro binary, and the schema of the generated class a row's type names. */
 final class AvroPayloads {
 
     private static final Map<Schema, DatumWriter<SpecificRecord>> WRITERS = new ConcurrentHashMap<>();
+    private static final Map<String, Schema> SCHEMAS = new ConcurrentHashMap<>();
 
     private AvroPayloads() {
     }
@@ -34,17 +33,14 @@ final class AvroPayloads {
         return out.toByteArray();
     }
 
-    static SpecificRecord read(String type, byte[] payload) {
-        Schema schema;
-        try {
-            schema = SpecificData.get().getSchema(Class.forName(type));
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("Outbox holds an event of unknown type " + type, e);
-        }
-        try {
-            return new SpecificDatumReader<SpecificRecord>(schema).read(null, DecoderFactory.get().binaryDecoder(payload, null));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Outbox payload of type " + type + " is unreadable", e);
-        }
+    /** The schema of the generated class an outbox row's type names. */
+    static Schema schemaOf(String type) {
+        return SCHEMAS.computeIfAbsent(type, name -> {
+            try {
+                return SpecificData.get().getSchema(Class.forName(name));
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException("Outbox holds an event of unknown type " + name, e);
+            }
+        });
     }
 }

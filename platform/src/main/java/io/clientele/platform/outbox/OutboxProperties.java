@@ -13,6 +13,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("clientele.outbox")
 public record OutboxProperties(@DefaultValue("true") boolean enabled,
                                @DefaultValue("100ms") Duration pollInterval,
-                               @DefaultValue("500") int batchSize,
+                               @DefaultValue("2000") int batchSize,
                                @DefaultValue("7d") Duration retention) {
 }

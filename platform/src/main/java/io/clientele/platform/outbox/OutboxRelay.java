@@ -1,6 +1,7 @@
 package io.clientele.platform.outbox;
 
 import io.clientele.platform.polling.PollingLoop;
+import io.clientele.schemas.serde.EncodedRecord;
 import io.r2dbc.spi.Readable;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -99,7 +100,7 @@ public class OutboxRelay implements SmartLifecycle {
         for (OutboxRow row : rows) {
             try {
                 ProducerRecord<String, Object> record = new ProducerRecord<>(row.topic(), row.aggregateId(),
-                        AvroPayloads.read(row.type(), row.payload()));
+                        new EncodedRecord(AvroPayloads.schemaOf(row.type()), row.payload()));
                 record.headers().add("id", row.id().getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 sends.add(kafka.send(record));
             } catch (RuntimeException e) {

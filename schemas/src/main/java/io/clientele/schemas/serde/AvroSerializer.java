@@ -52,10 +52,11 @@ public class AvroSerializer implements Serializer<Object> {
         if (data == null) {
             return null;
         }
-        if (!(data instanceof GenericContainer record)) {
-            throw new SerializationException("Only Avro records can be written, not " + data.getClass().getName());
-        }
-        Schema schema = record.getSchema();
+        Schema schema = switch (data) {
+            case GenericContainer record -> record.getSchema();
+            case EncodedRecord encoded -> encoded.schema();
+            default -> throw new SerializationException("Only Avro records can be written, not " + data.getClass().getName());
+        };
         SubjectNameStrategy strategy = isKey ? config.keyStrategy() : config.valueStrategy();
         String subject = strategy.subject(topic, isKey, schema);
         int id;
@@ -68,6 +69,10 @@ public class AvroSerializer implements Serializer<Object> {
         ByteArrayOutputStream out = new ByteArrayOutputStream(128);
         out.write(WireFormat.MAGIC_BYTE);
         out.writeBytes(ByteBuffer.allocate(4).putInt(id).array());
+        if (data instanceof EncodedRecord encoded) {
+            out.writeBytes(encoded.body());
+            return out.toByteArray();
+        }
         try {
             BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
             writers.computeIfAbsent(schema, AvroSerializer::writerFor).write(data, encoder);
