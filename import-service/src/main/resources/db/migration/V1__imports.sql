@@ -18,6 +18,9 @@ CREATE TABLE imports (
     updated         INT          NOT NULL DEFAULT 0,
     unchanged       INT          NOT NULL DEFAULT 0,
     failed          INT          NOT NULL DEFAULT 0,
+    -- The instance reading the file, and when it last showed it is still at it; another takes over a silent job.
+    reader          VARCHAR(200),
+    reader_seen     TIMESTAMPTZ,
     created_at      TIMESTAMPTZ  NOT NULL DEFAULT now(),
     finished_at     TIMESTAMPTZ
 );

@@ -10,6 +10,7 @@ import io.clientele.platform.outbox.Outbox;
 import io.clientele.platform.sql.ArrayLiterals;
 import io.clientele.schemas.Topics;
 import io.r2dbc.spi.Readable;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -36,6 +37,9 @@ public class ImportJobs {
                 created_at, finished_at
             FROM imports""";
 
+    /** This instance, as a job's reader: a restarted instance is another reader, which takes over silent jobs. */
+    static final String READER = hostName() + "/" + UUID.randomUUID();
+
     private final DatabaseClient db;
     private final TransactionalOperator tx;
     private final Outbox outbox;
@@ -49,9 +53,11 @@ public class ImportJobs {
     public Mono<Void> create(ImportJob job) {
         return db.sql("""
                         INSERT INTO imports (id, site_id, file_name, format, file_path, headers, options, requested_by,
-                            status, total_rows)
+                            status, total_rows, reader, reader_seen, created_at)
                         VALUES (:id, :siteId, :fileName, :format, :filePath, :headers, CAST(:options AS jsonb),
-                            :requestedBy, :status, :totalRows)""")
+                            :requestedBy, :status, :totalRows, :reader, now(), :createdAt)""")
+                .bind("createdAt", job.createdAt() == null ? Instant.now() : job.createdAt())
+                .bind("reader", READER)
                 .bind("id", job.id()).bind("siteId", job.siteId()).bind("fileName", job.fileName())
                 .bind("format", job.format()).bind("filePath", job.filePath())
                 .bind("headers", job.headers().toArray(String[]::new))
@@ -71,9 +77,20 @@ public class ImportJobs {
                 .map(ImportJobs::job).all();
     }
 
-    /** Jobs whose rows were being read when the service stopped. */
-    Flux<ImportJob> reading() {
-        return db.sql(SELECT + " WHERE status = 'READING' ORDER BY created_at").map(ImportJobs::job).all();
+    /**
+     * Takes over the jobs whose reader has not been seen for a while (it stopped, or its instance is gone): this
+     * instance reads them now.
+     */
+    Flux<ImportJob> claimSilent(Duration silence) {
+        return db.sql("""
+                        UPDATE imports SET reader = :reader, reader_seen = now()
+                        WHERE id IN (SELECT id FROM imports WHERE status = 'READING'
+                                     AND reader_seen < now() - make_interval(secs => :seconds)
+                                     ORDER BY created_at FOR UPDATE SKIP LOCKED)
+                        RETURNING id""")
+                .bind("reader", READER).bind("seconds", (double) silence.toSeconds())
+                .map(row -> row.get("id", UUID.class)).all()
+                .concatMap(id -> db.sql(SELECT + " WHERE id = :id").bind("id", id).map(ImportJobs::job).one());
     }
 
     /** The number of the last row staged, or 0. */
@@ -103,11 +120,13 @@ public class ImportJobs {
                 .then(send)
                 .then(db.sql("""
                                 UPDATE imports SET rows_read = :rowsRead, failed = failed + :failed,
-                                    batches_sent = batches_sent + :sent
-                                WHERE id = :id""")
+                                    batches_sent = batches_sent + :sent, reader_seen = now()
+                                WHERE id = :id AND reader = :reader""")
                         .bind("id", id).bind("rowsRead", rowsRead).bind("failed", failed)
-                        .bind("sent", command == null ? 0 : 1)
-                        .then()));
+                        .bind("sent", command == null ? 0 : 1).bind("reader", READER)
+                        .fetch().rowsUpdated()
+                        .flatMap(updated -> updated == 1 ? Mono.<Void>empty()
+                                : Mono.error(new IllegalStateException("another instance reads import " + id + " now")))));
     }
 
     /** Every row is read and sent: the job now waits for the results, or is finished when none are owed. */
@@ -182,6 +201,14 @@ public class ImportJobs {
 
     /** A failed row as the failure report shows it. */
     public record FailedRow(int number, List<String> cells, String reason) {
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "unknown-host";
+        }
     }
 
     private static int count(List<ImportRowOutcome> outcomes, ImportRowStatus status) {

@@ -22,44 +22,68 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
+import io.clientele.platform.polling.PollingLoop;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
 
 /**
  * Reads an accepted import's file and sends its rows to customer-service a batch at a time: each batch's rows are
- * staged with the batch's command in one transaction. After a restart the file is read again from the top (so that
- * duplicates are still found) and the rows already staged are skipped: no row is lost and none is sent twice.
+ * staged with the batch's command in one transaction, which also shows the job's reader is still at it. A job whose
+ * reader has been silent for a while (it stopped, or its instance is gone) is taken over by an instance that checks
+ * every half minute: the file (on a volume the instances share) is read again from the top, so that duplicates are
+ * still found, and the rows already staged are skipped: no row is lost and none is sent twice.
  */
 @Component
-public class ImportRun {
+public class ImportRun implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ImportRun.class);
     private static final Duration STEP_TIMEOUT = Duration.ofSeconds(60);
 
     private final ImportJobs jobs;
     private final ImportProperties properties;
+    private static final Duration SILENCE = Duration.ofMinutes(2);
+
     private final ExecutorService readers = Executors.newVirtualThreadPerTaskExecutor();
+    private final PollingLoop takeOver;
 
     ImportRun(ImportJobs jobs, ImportProperties properties) {
         this.jobs = jobs;
         this.properties = properties;
+        this.takeOver = new PollingLoop("Import take-over", Duration.ofSeconds(5), Duration.ofSeconds(30),
+                () -> takeOverSilent(SILENCE));
     }
 
     /** Reads the job's file on its own thread. */
-    public void start(ImportJob job) {
+    public void readInBackground(ImportJob job) {
         readers.execute(() -> {
             try {
                 read(job);
             } catch (RuntimeException e) {
-                log.error("Import {} stopped reading; it resumes when the service restarts", job.id(), e);
+                log.error("Import {} stopped reading; an instance takes it over when it has been silent for {}", job.id(),
+                        SILENCE, e);
             }
         });
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    void resumeInterrupted() {
-        jobs.reading().collectList().block(STEP_TIMEOUT).forEach(this::start);
+    /** Reads the jobs whose reader has been silent for longer than {@code silence}; answers how many. */
+    Mono<Long> takeOverSilent(Duration silence) {
+        return jobs.claimSilent(silence).doOnNext(this::readInBackground).count();
+    }
+
+    @Override
+    public void start() {
+        takeOver.start();
+    }
+
+    @Override
+    public void stop() {
+        takeOver.stop();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return takeOver.isRunning();
     }
 
     private void read(ImportJob job) {

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.UUID;
 import org.springframework.http.codec.multipart.FilePart;
 import org.springframework.stereotype.Service;
@@ -50,7 +51,7 @@ class ImportUploads {
                         .subscribeOn(Schedulers.boundedElastic()))
                 .onErrorResume(e -> Mono.fromRunnable(() -> delete(file)).then(Mono.error(e)))
                 .flatMap(job -> jobs.create(job).thenReturn(job))
-                .doOnNext(run::start);
+                .doOnNext(run::readInBackground);
     }
 
     private ImportJob checked(UUID id, String siteId, String requestedBy, String fileName, Path file, ImportOptions options) {
@@ -75,7 +76,7 @@ class ImportUploads {
                 throw FileRefused.because("the file has a header row but no rows");
             }
             return new ImportJob(id, siteId, fileName, format.name(), file.toString(), columns.headers(), options,
-                    requestedBy, ImportJob.READING, rows, 0, 0, 0, 0, 0, 0, 0, null, null);
+                    requestedBy, ImportJob.READING, rows, 0, 0, 0, 0, 0, 0, 0, Instant.now(), null);
         }
     }
 

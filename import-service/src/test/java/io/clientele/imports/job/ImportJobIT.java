@@ -131,7 +131,7 @@ class ImportJobIT extends ImportServiceITSupport {
     }
 
     @Test
-    void anImportInterruptedWhileReadingResumesWithoutLosingOrResendingARow() throws IOException {
+    void anImportWhoseReaderStoppedIsTakenOverWithoutLosingOrResendingARow() throws IOException {
         StringBuilder csv = new StringBuilder("email\n");
         for (int i = 1; i <= 8; i++) {
             csv.append("resumed").append(i).append("@example.test\n");
@@ -142,7 +142,7 @@ class ImportJobIT extends ImportServiceITSupport {
         ImportJob job = new ImportJob(UUID.randomUUID(), "resume", "resumed.csv", "CSV", file.toString(), List.of("email"),
                 options, "owner", ImportJob.READING, 8, 0, 0, 0, 0, 0, 0, 0, null, null);
         jobs.create(job).block();
-        // The service stopped after staging and sending the first batch (rows 2 to 4).
+        // The instance reading it stopped after staging and sending the first batch (rows 2 to 4).
         ImportRow sentBefore = ImportRow.newBuilder().setRowNumber(2).setFields(Map.of("email", "resumed1@example.test"))
                 .setTags(List.of()).setGroups(List.of()).build();
         jobs.stage(job.id(), List.of(new StagedRow(2, List.of("resumed1@example.test"), null),
@@ -153,7 +153,10 @@ class ImportJobIT extends ImportServiceITSupport {
                         .setMatchOrder(List.of(ImportIdentity.EMAIL)).setExternalIdSystem("import")
                         .setRows(List.of(sentBefore)).build(), 3).block();
 
-        run.start(jobs.find("resume", job.id()).block());
+        db.sql("UPDATE imports SET reader = 'a-stopped-instance', reader_seen = now() - interval '10 minutes' WHERE id = :id")
+                .bind("id", job.id()).then().block();
+
+        assertThat(run.takeOverSilent(Duration.ofMinutes(2)).block()).isEqualTo(1);
 
         List<ImportBatchRequested> commands = commands(job.id().toString(), 3);
         assertThat(commands).extracting(ImportBatchRequested::getBatch).containsExactly(1, 2, 3);
