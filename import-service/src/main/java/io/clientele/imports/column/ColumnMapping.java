@@ -44,7 +44,7 @@ public final class ColumnMapping {
         for (int i = 0; i < headers.size(); i++) {
             String name = headers.get(i);
             String column = mapping.containsKey(name) ? columnOrNull(mapping.get(name)) : named(name, errors);
-            if (column == null || column.equals(ImportColumns.REASON)) {
+            if (column == null) {
                 continue;
             }
             String earlier = headerOf.putIfAbsent(column, name);

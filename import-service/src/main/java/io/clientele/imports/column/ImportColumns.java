@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** The columns a file may have: the customer fields, then the import's own (external id, groups, tags, opt-in). */
 public final class ImportColumns {
@@ -21,8 +22,8 @@ public final class ImportColumns {
     public static final String REASON = "reason";
 
     /** Every importable column, in the template's order. */
-    public static final List<String> ALL = java.util.stream.Stream.concat(CUSTOMER_FIELDS.stream(),
-            java.util.stream.Stream.of(EXTERNAL_ID, GROUPS, TAGS, OPT_IN)).toList();
+    public static final List<String> ALL = Stream.concat(CUSTOMER_FIELDS.stream(),
+            Stream.of(EXTERNAL_ID, GROUPS, TAGS, OPT_IN)).toList();
 
     /** The template's example row, in the order of {@link #ALL}. */
     public static final List<String> EXAMPLE = List.of("Ms", "Jane", "", "Doe", "Acme Ltd", "jane.doe@example.com",

@@ -10,6 +10,7 @@ import io.clientele.platform.web.PageLimits;
 import io.clientele.platform.web.ProblemException;
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -44,10 +45,10 @@ class ImportController {
                                                 @RequestPart(name = "options", required = false) Mono<ImportOptions> options,
                                                 @AuthenticationPrincipal Jwt token) {
         String requestedBy = token.getSubject() == null ? "unknown" : token.getSubject();
-        return options.map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
+        return options.map(Optional::of).defaultIfEmpty(Optional.empty())
                 .zipWith(file.switchIfEmpty(Mono.error(() -> ProblemException.invalidField("file", "is required"))))
-                .flatMap(partAndOptions -> uploads.accept(siteId, requestedBy, partAndOptions.getT2(),
-                        partAndOptions.getT1().orElse(null)))
+                .flatMap(optionsAndFile -> uploads.accept(siteId, requestedBy, optionsAndFile.getT2(),
+                        optionsAndFile.getT1().orElse(null)))
                 .map(job -> ResponseEntity.accepted()
                         .location(URI.create("/api/v1/sites/" + siteId + "/imports/" + job.id()))
                         .body(ImportProgress.of(job)))

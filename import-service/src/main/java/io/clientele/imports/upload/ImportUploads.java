@@ -40,7 +40,7 @@ class ImportUploads {
 
     Mono<ImportJob> accept(String siteId, String requestedBy, FilePart part, ImportOptions requested) {
         UUID id = UUID.randomUUID();
-        String fileName = part.filename() == null || part.filename().isBlank() ? "upload" : Path.of(part.filename()).getFileName().toString();
+        String fileName = fileName(part.filename());
         ImportOptions options = (requested == null ? new ImportOptions(null, null, null, null, null, null) : requested)
                 .completed(fileName);
         Path file = properties.directory().resolve(id + ".upload");
@@ -78,6 +78,13 @@ class ImportUploads {
             return new ImportJob(id, siteId, fileName, format.name(), file.toString(), columns.headers(), options,
                     requestedBy, ImportJob.READING, rows, 0, 0, 0, 0, 0, 0, 0, Instant.now(), null);
         }
+    }
+
+    /** The name the file had on the owner's machine, without its folders, as the reports and e-mails show it. */
+    private static String fileName(String uploaded) {
+        String path = uploaded == null ? "" : uploaded;
+        String name = path.substring(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1).strip();
+        return name.isEmpty() ? "upload" : name.length() > 255 ? name.substring(name.length() - 255) : name;
     }
 
     private static void delete(Path file) {
