@@ -167,6 +167,28 @@ class ImportJobIT extends ImportServiceITSupport {
         assertThat(progress("resume", job.id().toString())).containsEntry("status", "APPLYING");
     }
 
+    @Test
+    void aBatchCustomerServiceCouldNotApplyIsReportedFailedAndTheImportStillFinishes() {
+        String importId = uploaded("dead", "two.csv", "email\nuno@example.test\ndos@example.test\n"
+                .getBytes(StandardCharsets.UTF_8), null);
+        ImportBatchRequested command = commands(importId, 1).getFirst();
+
+        // What the dead-letter recoverer sends once customer-service's retries are spent.
+        var dead = new org.apache.kafka.clients.producer.ProducerRecord<String, Object>(Topics.IMPORT_COMMANDS + ".dlt",
+                importId + "/1", command);
+        dead.headers().add("kafka_dlt-exception-message", "ERROR: deadlock detected".getBytes(StandardCharsets.UTF_8));
+        kafka.send(dead).join();
+        kafka.send(dead).join();
+
+        Map<String, Object> done = await().atMost(Duration.ofSeconds(30))
+                .until(() -> progress("dead", importId), progress -> "FINISHED".equals(progress.get("status")));
+        assertThat(done).containsEntry("result", Map.of("created", 0, "updated", 0, "unchanged", 0, "failed", 2));
+        assertThat(get("dead", "/imports/" + importId + "/failures.csv").expectBody(String.class).returnResult()
+                .getResponseBody().lines().toList())
+                .containsExactly("\uFEFFemail,reason", "uno@example.test,not applied: ERROR: deadlock detected",
+                        "dos@example.test,not applied: ERROR: deadlock detected");
+    }
+
     private static byte[] customersWorkbook() {
         XSSFWorkbook workbook = workbook();
         Sheet sheet = workbook.createSheet("Export");
