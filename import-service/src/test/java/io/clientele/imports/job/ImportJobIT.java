@@ -109,6 +109,13 @@ class ImportJobIT extends ImportServiceITSupport {
             assertThat(event.event()).isEqualTo("progress");
             assertThat(event.data()).containsEntry("status", "FINISHED");
         });
+
+        // Corrected, the report is uploaded again as it is: its reason column is left out.
+        String retry = uploaded("excel", "failures.csv", csv.replace("not a date", "1991-05-06")
+                .getBytes(StandardCharsets.UTF_8), null);
+        assertThat(commands(retry, 2)).flatExtracting(ImportBatchRequested::getRows)
+                .extracting(row -> row.getFields().get("email"))
+                .containsExactly("ANNA@example.test", "Bob@Example.test", "dora@example.test", "eve@example.test");
     }
 
     @Test
