@@ -26,12 +26,7 @@ public class ConsentLedger {
      * @param evidence a JSON object saying how it was given (event id, client address, page)
      */
     public Mono<Void> record(String siteId, UUID customerId, boolean optedIn, String source, String evidence, Instant at) {
-        return db.sql("""
-                        INSERT INTO consent_ledger (site_id, customer_id, opted_in, source, evidence, recorded_at)
-                        VALUES (:siteId, :customerId, :optedIn, :source, CAST(:evidence AS jsonb), :at)""")
-                .bind("siteId", siteId).bind("customerId", customerId).bind("optedIn", optedIn)
-                .bind("source", source).bind("evidence", evidence).bind("at", at)
-                .then()
+        return appendAll(siteId, List.of(customerId), List.of(optedIn), source, evidence, at)
                 .then(customers.setMarketingOptIn(customerId, optedIn, at));
     }
 

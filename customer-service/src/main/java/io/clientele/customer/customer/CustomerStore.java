@@ -104,10 +104,9 @@ public class CustomerStore {
                 .then(replaceExternalIds(siteId, drafts));
     }
 
-    /** Writes the draft over the customer and answers the new version. */
-    Mono<Long> update(String siteId, UUID id, CustomerDraft draft) {
-        return updateAll(siteId, Map.of(id, draft)).then(db.sql("SELECT version FROM customers WHERE id = :id")
-                .bind("id", id).map(row -> row.get("version", Long.class)).one());
+    /** Writes the draft over the customer, as a new version. */
+    Mono<Void> update(String siteId, UUID id, CustomerDraft draft) {
+        return updateAll(siteId, Map.of(id, draft));
     }
 
     /** Writes each draft over its customer, with one statement whatever their number; each gets a new version. */

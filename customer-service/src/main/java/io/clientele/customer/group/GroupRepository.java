@@ -41,8 +41,7 @@ class GroupRepository {
 
     /** Answers whether the group is new. */
     Mono<Boolean> create(String siteId, String name) {
-        return db.sql("INSERT INTO groups (site_id, name) VALUES (:siteId, :name) ON CONFLICT DO NOTHING")
-                .bind("siteId", siteId).bind("name", name).fetch().rowsUpdated().map(created -> created > 0);
+        return createAll(siteId, List.of(name)).hasElements();
     }
 
     /** Creates those of the groups the site does not have; answers their names. */

@@ -20,9 +20,12 @@ final class ExistingCustomers {
     private final Map<String, UUID> byEmail = new HashMap<>();
     private final Map<String, List<UUID>> byPhone = new HashMap<>();
     private final Map<String, UUID> byExternalId = new HashMap<>();
+    private final Map<ImportRow, List<String>> phonesOfRow;
 
+    /** @param phonesOfRow each row's numbers as {@link #phones} normalises them, worked out once per batch */
     @SuppressWarnings("unchecked")
-    ExistingCustomers(Collection<StoredCustomer> customers, String externalIdSystem) {
+    ExistingCustomers(Collection<StoredCustomer> customers, String externalIdSystem, Map<ImportRow, List<String>> phonesOfRow) {
+        this.phonesOfRow = phonesOfRow;
         for (StoredCustomer customer : customers) {
             Map<String, Object> fields = customer.fields();
             UUID id = UUID.fromString(fields.get("id").toString());
@@ -49,7 +52,8 @@ final class ExistingCustomers {
 
     /** The customers having one of the row's phone numbers. */
     List<UUID> withPhoneOf(ImportRow row) {
-        return phones(row).flatMap(phone -> byPhone.getOrDefault(phone, List.of()).stream()).distinct().toList();
+        return phonesOfRow.getOrDefault(row, List.of()).stream()
+                .flatMap(phone -> byPhone.getOrDefault(phone, List.of()).stream()).distinct().toList();
     }
 
     /** The row's e-mail as the site keys customers by it. */

@@ -4,7 +4,9 @@ import io.clientele.customer.customer.CustomerStore;
 import io.clientele.customer.customer.StoredCustomer;
 import io.clientele.events.ImportBatchRequested;
 import io.clientele.events.ImportRow;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -26,7 +28,9 @@ class ImportMatching {
     Mono<ExistingCustomers> existing(ImportBatchRequested batch) {
         List<ImportRow> rows = batch.getRows();
         String[] emails = rows.stream().map(ExistingCustomers::email).filter(Objects::nonNull).toArray(String[]::new);
-        String[] phones = rows.stream().flatMap(ExistingCustomers::phones).toArray(String[]::new);
+        Map<ImportRow, List<String>> phonesOfRow = new IdentityHashMap<>();
+        rows.forEach(row -> phonesOfRow.put(row, ExistingCustomers.phones(row).toList()));
+        String[] phones = phonesOfRow.values().stream().flatMap(List::stream).toArray(String[]::new);
         String[] externalIds = rows.stream().map(ImportRow::getExternalId).filter(Objects::nonNull)
                 .map(String::strip).toArray(String[]::new);
         return db.sql("""
@@ -40,6 +44,6 @@ class ImportMatching {
                 .map(row -> row.get("id", UUID.class)).all().collectList()
                 .flatMap(ids -> ids.isEmpty() ? Mono.just(List.<StoredCustomer>of())
                         : store.findAll(batch.getSiteId(), ids).collectList())
-                .map(customers -> new ExistingCustomers(customers, batch.getExternalIdSystem()));
+                .map(customers -> new ExistingCustomers(customers, batch.getExternalIdSystem(), phonesOfRow));
     }
 }

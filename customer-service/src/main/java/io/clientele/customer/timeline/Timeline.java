@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -20,13 +19,7 @@ public class Timeline {
 
     /** @param details a JSON object with what else is worth knowing about the entry */
     public Mono<Void> record(String siteId, UUID customerId, String type, String channel, String details, Instant at) {
-        return db.sql("""
-                        INSERT INTO timeline_entries (site_id, customer_id, type, channel, details, occurred_at)
-                        VALUES (:siteId, :customerId, :type, :channel, CAST(:details AS jsonb), :at)""")
-                .bind("siteId", siteId).bind("customerId", customerId).bind("type", type)
-                .bind("channel", Parameter.fromOrEmpty(channel, String.class))
-                .bind("details", details).bind("at", at)
-                .then();
+        return recordAll(siteId, List.of(new Entry(customerId, type, channel, details)), at);
     }
 
     /** Records many entries, of one site and at one time, with one statement. */
