@@ -118,9 +118,7 @@ class CustomerService {
         if (field == null) {
             return e;
         }
-        ProblemException problem = new ProblemException(HttpStatus.CONFLICT, "customer-identity-taken",
-                "Identity taken", field + ": another customer of the site has it");
-        problem.getBody().setProperty("errors", List.of(new ProblemException.FieldError(field, "another customer of the site has it")));
-        return problem;
+        return ProblemException.ofFields(HttpStatus.CONFLICT, "customer-identity-taken", "Identity taken",
+                List.of(new ProblemException.FieldError(field, "another customer of the site has it")));
     }
 }

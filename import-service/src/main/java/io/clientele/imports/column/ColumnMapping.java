@@ -57,9 +57,7 @@ public final class ColumnMapping {
             errors.add(new FieldError("header", "an email or smsNumber column is required: every customer has one"));
         }
         if (!errors.isEmpty()) {
-            String detail = String.join("; ", errors.stream().map(error -> error.field() + ": " + error.message()).toList());
-            ProblemException problem = new ProblemException(HttpStatus.BAD_REQUEST, "invalid-header", "Invalid header", detail);
-            problem.getBody().setProperty("errors", errors);
+            ProblemException problem = ProblemException.ofFields(HttpStatus.BAD_REQUEST, "invalid-header", "Invalid header", errors);
             problem.getBody().setProperty("columns", ImportColumns.ALL);
             throw problem;
         }

@@ -28,9 +28,7 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
                 .map(error -> new ProblemException.FieldError(error.getField(), error.getDefaultMessage()))
                 .sorted(Comparator.comparing(ProblemException.FieldError::field))
                 .toList();
-        String detail = String.join("; ", errors.stream().map(error -> error.field() + ": " + error.message()).toList());
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-field", "Invalid field", detail);
-        problem.setProperty("errors", errors);
+        ProblemDetail problem = ProblemException.invalidFields(errors).getBody();
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, exchange);
     }
 

@@ -2,7 +2,6 @@ package io.clientele.platform.web;
 
 import java.util.List;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /** An error the API reports as problem+json with a stable type, and the offending field when there is one. */
@@ -23,10 +22,14 @@ public class ProblemException extends ErrorResponseException {
 
     /** A 400 naming every offending field of a request at once. */
     public static ProblemException invalidFields(List<FieldError> errors) {
+        return ofFields(HttpStatus.BAD_REQUEST, "invalid-field", "Invalid field", errors);
+    }
+
+    /** A problem whose detail and {@code errors} name each offending field with what is wrong with it. */
+    public static ProblemException ofFields(HttpStatus status, String slug, String title, List<FieldError> errors) {
         String detail = String.join("; ", errors.stream().map(error -> error.field() + ": " + error.message()).toList());
-        ProblemException problem = new ProblemException(HttpStatus.BAD_REQUEST, "invalid-field", "Invalid field", detail);
-        ProblemDetail body = problem.getBody();
-        body.setProperty("errors", errors);
+        ProblemException problem = new ProblemException(status, slug, title, detail);
+        problem.getBody().setProperty("errors", errors);
         return problem;
     }
 
