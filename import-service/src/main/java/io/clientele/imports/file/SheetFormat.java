@@ -29,11 +29,16 @@ public enum SheetFormat {
 
     /** Opens the file's first sheet; an XLSX file is checked for zip bombs before it is parsed. */
     public SheetReader open(Path file, XlsxLimits limits) {
+        if (this == XLSX) {
+            XlsxInspection.check(file, limits);
+        }
+        return reopen(file);
+    }
+
+    /** Opens again the first sheet of a file {@link #open} checked already (when it was uploaded). */
+    public SheetReader reopen(Path file) {
         return switch (this) {
-            case XLSX -> {
-                XlsxInspection.check(file, limits);
-                yield new XlsxSheetReader(file);
-            }
+            case XLSX -> new XlsxSheetReader(file);
             case CSV -> new CsvSheetReader(file);
         };
     }

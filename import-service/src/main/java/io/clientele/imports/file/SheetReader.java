@@ -11,6 +11,15 @@ public interface SheetReader extends Closeable {
     /** The next row, or null at the end of the sheet. Blank rows are returned too. */
     SheetRow next();
 
+    /** The next row that is not blank, or null at the end of the sheet. */
+    default SheetRow nextNonBlank() {
+        SheetRow row = next();
+        while (row != null && row.isBlank()) {
+            row = next();
+        }
+        return row;
+    }
+
     @Override
     void close();
 }

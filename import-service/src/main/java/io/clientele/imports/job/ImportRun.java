@@ -91,16 +91,17 @@ public class ImportRun implements SmartLifecycle {
         int staged = jobs.lastStagedRow(job.id()).block(STEP_TIMEOUT);
         int batch = job.batchesSent();
         int read = 0;
-        try (SheetReader reader = SheetFormat.valueOf(job.format()).open(file, properties.xlsxLimits())) {
-            ColumnMapping columns = ColumnMapping.of(firstRow(reader), job.options().mapping());
+        try (SheetReader reader = SheetFormat.valueOf(job.format()).reopen(file)) {
+            SheetRow header = reader.nextNonBlank();
+            if (header == null) {
+                throw new IllegalStateException("the file has no header row");
+            }
+            ColumnMapping columns = ColumnMapping.of(header, job.options().mapping());
             RowParser parser = new RowParser(columns, job.options().tags(), job.options().groups());
             InFileDuplicates duplicates = new InFileDuplicates();
             List<StagedRow> rows = new ArrayList<>(properties.batchSize());
             List<ImportRow> sent = new ArrayList<>(properties.batchSize());
-            for (SheetRow row = reader.next(); row != null; row = reader.next()) {
-                if (row.isBlank()) {
-                    continue;
-                }
+            for (SheetRow row = reader.nextNonBlank(); row != null; row = reader.nextNonBlank()) {
                 read++;
                 ParsedRow parsed = parser.parse(row);
                 String failure = parsed.failed() ? parsed.failure() : duplicates.check(parsed.row());
@@ -118,16 +119,7 @@ public class ImportRun implements SmartLifecycle {
             stage(job, rows, sent, batch, read);
         }
         jobs.readingDone(job.id()).block(STEP_TIMEOUT);
-        delete(file);
-    }
-
-    private SheetRow firstRow(SheetReader reader) {
-        for (SheetRow row = reader.next(); row != null; row = reader.next()) {
-            if (!row.isBlank()) {
-                return row;
-            }
-        }
-        throw new IllegalStateException("the file has no header row");
+        discard(file);
     }
 
     private int stage(ImportJob job, List<StagedRow> rows, List<ImportRow> sent, int batch, int read) {
@@ -156,7 +148,8 @@ public class ImportRun implements SmartLifecycle {
                 .build();
     }
 
-    private static void delete(Path file) {
+    /** Deletes an upload once its rows are read, or when it is refused. */
+    public static void discard(Path file) {
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {

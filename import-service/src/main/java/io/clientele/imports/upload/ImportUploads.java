@@ -10,8 +10,6 @@ import io.clientele.imports.job.ImportJobs;
 import io.clientele.imports.job.ImportOptions;
 import io.clientele.imports.job.ImportProperties;
 import io.clientele.imports.job.ImportRun;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -49,7 +47,7 @@ class ImportUploads {
                 .then(part.transferTo(file))
                 .then(Mono.fromCallable(() -> checked(id, siteId, requestedBy, fileName, file, options))
                         .subscribeOn(Schedulers.boundedElastic()))
-                .onErrorResume(e -> Mono.fromRunnable(() -> delete(file)).then(Mono.error(e)))
+                .onErrorResume(e -> Mono.fromRunnable(() -> ImportRun.discard(file)).then(Mono.error(e)))
                 .flatMap(job -> jobs.create(job).thenReturn(job))
                 .doOnNext(run::readInBackground);
     }
@@ -57,17 +55,14 @@ class ImportUploads {
     private ImportJob checked(UUID id, String siteId, String requestedBy, String fileName, Path file, ImportOptions options) {
         SheetFormat format = SheetFormat.of(file);
         try (SheetReader reader = format.open(file, properties.xlsxLimits())) {
-            SheetRow header = reader.next();
-            while (header != null && header.isBlank()) {
-                header = reader.next();
-            }
+            SheetRow header = reader.nextNonBlank();
             if (header == null) {
                 throw FileRefused.because("the file is empty: it needs a header row and at least one row");
             }
             ColumnMapping columns = ColumnMapping.of(header, options.mapping());
             int rows = 0;
-            for (SheetRow row = reader.next(); row != null; row = reader.next()) {
-                if (!row.isBlank() && ++rows > properties.maxRows()) {
+            for (SheetRow row = reader.nextNonBlank(); row != null; row = reader.nextNonBlank()) {
+                if (++rows > properties.maxRows()) {
                     throw FileRefused.because("the file has more than " + properties.maxRows()
                             + " rows; split it into several imports");
                 }
@@ -85,13 +80,5 @@ class ImportUploads {
         String path = uploaded == null ? "" : uploaded;
         String name = path.substring(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1).strip();
         return name.isEmpty() ? "upload" : name.length() > 255 ? name.substring(name.length() - 255) : name;
-    }
-
-    private static void delete(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
