@@ -1,6 +1,10 @@
 package io.clientele.customer.preference;
 
+import io.clientele.customer.timeline.Timeline;
 import io.clientele.events.EmailOpened;
+import io.clientele.events.NotificationSent;
+import io.clientele.platform.json.JsonDetails;
+import java.util.UUID;
 import io.clientele.platform.consumer.IdempotentConsumer;
 import io.clientele.schemas.Topics;
 import org.springframework.kafka.annotation.KafkaHandler;
@@ -13,10 +17,23 @@ class NotificationEventsListener {
 
     private final IdempotentConsumer consumer;
     private final ContentTypeLearning learning;
+    private final Timeline timeline;
 
-    NotificationEventsListener(IdempotentConsumer consumer, ContentTypeLearning learning) {
+    NotificationEventsListener(IdempotentConsumer consumer, ContentTypeLearning learning, Timeline timeline) {
         this.consumer = consumer;
         this.learning = learning;
+        this.timeline = timeline;
+    }
+
+    /** An e-mail to a customer goes on their timeline; the site owner's mails are not about one customer. */
+    @KafkaHandler
+    void on(NotificationSent sent) {
+        if (sent.getCustomerId() != null) {
+            consumer.applyOnceNow("email-sent", sent.getEventId(), () -> timeline.record(sent.getSiteId(),
+                    UUID.fromString(sent.getCustomerId()), "EMAIL_SENT", "EMAIL", new JsonDetails()
+                            .put("notificationId", sent.getNotificationId()).put("template", sent.getTemplate()).toString(),
+                    sent.getOccurredAt()));
+        }
     }
 
     @KafkaHandler
@@ -24,7 +41,7 @@ class NotificationEventsListener {
         consumer.applyOnceNow("email-opened", opened.getEventId(), () -> learning.opened(opened));
     }
 
-    /** The other notification events (NotificationSent, ...) change nothing here. */
+    /** The other notification events change nothing here. */
     @KafkaHandler(isDefault = true)
     void ignore(Object event) {
     }
