@@ -63,13 +63,13 @@ public final class CustomerEvents {
                 .build();
     }
 
-    static CustomerDeleted deleted(String siteId, Map<String, Object> customer) {
+    static CustomerDeleted deleted(String siteId, String customerId, String email) {
         return CustomerDeleted.newBuilder()
                 .setEventId(Events.newEventId())
                 .setOccurredAt(Instant.now())
                 .setSiteId(siteId)
-                .setCustomerId(customer.get("id").toString())
-                .setEmail(text(customer, "email"))
+                .setCustomerId(customerId)
+                .setEmail(email)
                 .build();
     }
 

@@ -30,10 +30,13 @@ class CustomerService {
     private final SiteRepository sites;
     private final Timeline timeline;
     private final Outbox outbox;
+    private final CustomerRemoval removal;
     private final TransactionalOperator tx;
 
-    CustomerService(CustomerStore store, SiteRepository sites, Timeline timeline, Outbox outbox, TransactionalOperator tx) {
+    CustomerService(CustomerStore store, SiteRepository sites, Timeline timeline, Outbox outbox, CustomerRemoval removal,
+                    TransactionalOperator tx) {
         this.store = store;
+        this.removal = removal;
         this.sites = sites;
         this.timeline = timeline;
         this.outbox = outbox;
@@ -94,8 +97,7 @@ class CustomerService {
         return tx.transactional(store.lock(siteId, id)
                 .flatMap(stored -> {
                     checkVersion(stored, ifMatch);
-                    return store.delete(siteId, id).then(outbox.add(Topics.CUSTOMER_EVENTS, "customer", id.toString(),
-                            CustomerEvents.deleted(siteId, stored.fields())));
+                    return removal.remove(siteId, id).then();
                 }));
     }
 

@@ -119,14 +119,9 @@ public class CustomerStore {
     }
 
     /** Marks a change kept outside the record (notes, groups) as a new version of each customer. */
-    Mono<Void> touch(Collection<UUID> ids) {
+    public Mono<Void> touch(Collection<UUID> ids) {
         return db.sql("UPDATE customers SET updated_at = now(), version = version + 1 WHERE id = ANY(:ids)")
                 .bind("ids", ids.toArray(UUID[]::new)).then();
-    }
-
-    Mono<Boolean> delete(String siteId, UUID id) {
-        return db.sql("DELETE FROM customers WHERE site_id = :siteId AND id = :id").bind("siteId", siteId).bind("id", id)
-                .fetch().rowsUpdated().map(deleted -> deleted > 0);
     }
 
     private Mono<Void> replaceExternalIds(String siteId, Map<UUID, CustomerDraft> drafts) {

@@ -10,7 +10,9 @@ import io.clientele.platform.outbox.Outbox;
 import io.clientele.platform.web.ProblemException;
 import io.clientele.schemas.Topics;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 import org.springframework.http.HttpStatus;
@@ -99,9 +101,25 @@ public class GroupService {
         if (customerIds.isEmpty()) {
             return Mono.empty();
         }
-        return groups.createAll(siteId, new java.util.TreeSet<>(names))
+        return groups.createAll(siteId, new TreeSet<>(names))
                 .concatMap(created -> published(siteId, GroupChange.CREATED, created, null))
                 .then(groups.addMemberships(siteId, customerIds, names));
+    }
+
+    /**
+     * Puts the customers in each of the groups, creating those the site does not have yet; answers the customers
+     * whose groups changed. The caller publishes them.
+     */
+    public Flux<UUID> addToAll(String siteId, Collection<String> names, List<UUID> customerIds) {
+        return groups.createAll(siteId, new TreeSet<>(names))
+                .concatMap(created -> published(siteId, GroupChange.CREATED, created, null))
+                .thenMany(Flux.fromIterable(names).concatMap(name -> groups.addMembers(siteId, name, customerIds)))
+                .distinct();
+    }
+
+    /** Takes the customers out of each of the groups; answers those whose groups changed. The caller publishes them. */
+    public Flux<UUID> removeFromAll(String siteId, Collection<String> names, List<UUID> customerIds) {
+        return Flux.fromIterable(names).concatMap(name -> groups.removeMembers(siteId, name, customerIds)).distinct();
     }
 
     private Mono<GroupSize> existing(String siteId, String name) {
