@@ -58,6 +58,14 @@ public record BulkChange(Map<String, Object> set, List<String> addTags, List<Str
         return CustomerDrafts.patched(customer, patch);
     }
 
+    /** A customer's groups after the change, in the order they were joined. */
+    List<String> applyToGroups(List<String> groups) {
+        Set<String> after = new LinkedHashSet<>(groups);
+        after.addAll(addGroups);
+        removeGroups.forEach(after::remove);
+        return List.copyOf(after);
+    }
+
     boolean changesGroups() {
         return !addGroups.isEmpty() || !removeGroups.isEmpty();
     }

@@ -125,8 +125,8 @@ class BulkJobs {
         return db.sql("""
                         UPDATE bulk_jobs SET processed = processed + :processed, changed = changed + :changed,
                             failed = failed + :failed, worker_seen = now(),
-                            failures = CASE WHEN jsonb_array_length(failures) >= :kept THEN failures
-                                            ELSE failures || CAST(:failures AS jsonb) END
+                            failures = (SELECT coalesce(jsonb_agg(kept), '[]') FROM (SELECT kept
+                                        FROM jsonb_array_elements(failures || CAST(:failures AS jsonb)) AS kept LIMIT :kept) AS k)
                         WHERE id = :id""")
                 .bind("id", id).bind("processed", outcome.processed()).bind("changed", outcome.changed())
                 .bind("failed", outcome.failures().size()).bind("kept", FAILURES_KEPT).bind("failures", failures)

@@ -15,11 +15,9 @@ import io.clientele.platform.web.ProblemException;
 import io.clientele.schemas.Topics;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 import org.springframework.stereotype.Component;
@@ -50,9 +48,10 @@ class ChunkChange {
     }
 
     Mono<ChunkOutcome> apply(UUID jobId, String siteId, BulkChange change, List<UUID> ids) {
-        return sites.find(siteId).zipWith(customers.findAll(siteId, ids).collectList()).flatMap(found -> {
+        return sites.find(siteId).zipWith(customers.lockAll(siteId, ids).collectList()).flatMap(found -> {
             boolean requireNames = found.getT1().requireNames();
-            Map<UUID, CustomerDraft> drafts = new LinkedHashMap<>();
+            Map<UUID, CustomerDraft> writes = new LinkedHashMap<>();
+            Map<UUID, List<String>> groupNames = new LinkedHashMap<>();
             Map<UUID, List<String>> changedFields = new LinkedHashMap<>();
             List<UUID> valid = new ArrayList<>();
             List<ChunkOutcome.Failure> failures = new ArrayList<>();
@@ -62,27 +61,36 @@ class ChunkChange {
                 try {
                     CustomerDraft after = CustomerValidation.validated(change.applyTo(before), requireNames);
                     valid.add(id);
-                    List<String> changed = CustomerDrafts.changedFields(before, after);
+                    List<String> changed = new ArrayList<>(CustomerDrafts.changedFields(before, after));
+                    List<String> groupsBefore = groupsOf(customer);
+                    List<String> groupsAfter = change.applyToGroups(groupsBefore);
+                    if (!groupsAfter.equals(groupsBefore)) {
+                        changed.add("groups");
+                    }
                     if (!changed.isEmpty()) {
-                        drafts.put(id, after);
-                        changedFields.put(id, new ArrayList<>(changed));
+                        writes.put(id, after);
+                        groupNames.put(id, groupsAfter);
+                        changedFields.put(id, changed);
                     }
                 } catch (ProblemException refused) {
                     failures.add(new ChunkOutcome.Failure(id, refused.getBody().getDetail()));
                 }
             }
-            return customers.updateAll(siteId, drafts)
-                    .thenMany(change.addGroups().isEmpty() ? Flux.<UUID>empty() : groups.addToAll(siteId, change.addGroups(), valid))
-                    .concatWith(change.removeGroups().isEmpty() ? Flux.empty() : groups.removeFromAll(siteId, change.removeGroups(), valid))
-                    .collect(HashSet<UUID>::new, Set::add)
-                    .flatMap(regrouped -> {
-                        regrouped.forEach(id -> changedFields.computeIfAbsent(id, none -> new ArrayList<>()).add("groups"));
-                        List<UUID> onlyRegrouped = regrouped.stream().filter(id -> !drafts.containsKey(id)).toList();
-                        return (onlyRegrouped.isEmpty() ? Mono.<Void>empty() : customers.touch(onlyRegrouped))
-                                .then(published(jobId, siteId, changedFields));
-                    })
+            Mono<Void> written = change.changesGroups()
+                    ? customers.writingGroupNames()
+                    .thenMany(change.addGroups().isEmpty() ? Flux.empty() : groups.addToAll(siteId, change.addGroups(), valid))
+                    .thenMany(change.removeGroups().isEmpty() ? Flux.empty() : groups.removeFromAll(siteId, change.removeGroups(), valid))
+                    .then(customers.updateAll(siteId, writes, groupNames))
+                    : customers.updateAll(siteId, writes);
+            return written.then(published(jobId, siteId, changedFields))
                     .thenReturn(new ChunkOutcome(ids.size(), changedFields.size(), failures));
         });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> groupsOf(StoredCustomer customer) {
+        Object groups = customer.fields().get("groups");
+        return groups == null ? List.of() : List.copyOf((List<String>) groups);
     }
 
     private Mono<Void> published(UUID jobId, String siteId, Map<UUID, List<String>> changedFields) {

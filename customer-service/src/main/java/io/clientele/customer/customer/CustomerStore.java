@@ -1,5 +1,6 @@
 package io.clientele.customer.customer;
 
+import io.clientele.platform.sql.ArrayLiterals;
 import io.clientele.platform.web.ProblemException;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
@@ -23,25 +24,34 @@ public class CustomerStore {
     private static final String SELECT_ALL = "SELECT " + CustomerRows.selectList(CustomerFields.all())
             + ", c.version FROM customers c ";
 
-    private static final String UNNESTED = "unnest(CAST(:ids AS uuid[]), "
-            + CustomerColumns.WRITABLE.stream().map(column -> "CAST(:" + column.name() + " AS text[])")
-            .collect(Collectors.joining(", "))
-            + ") AS x (id, " + CustomerColumns.names() + ")";
+    private static final String UNNESTED = unnested("");
     private static final String INSERT = "INSERT INTO customers (id, site_id, source_channel, marketing_opt_in, "
             + "consent_updated_at, " + CustomerColumns.names()
             + ") SELECT x.id, :siteId, :sourceChannel, x.id = ANY(:optedIn), "
             + "CASE WHEN x.id = ANY(:optedIn) THEN CAST(:consentAt AS timestamptz) END, "
             + CustomerColumns.WRITABLE.stream().map(CustomerColumns.Column::fromUnnested).collect(Collectors.joining(", "))
             + " FROM " + UNNESTED;
-    private static final String UPDATE = "UPDATE customers c SET "
-            + CustomerColumns.WRITABLE.stream().map(column -> column.name() + " = " + column.fromUnnested())
-            .collect(Collectors.joining(", "))
-            + ", updated_at = now(), version = c.version + 1 FROM " + UNNESTED + " WHERE c.site_id = :siteId AND c.id = x.id";
+    private static final String SET_WRITABLE = CustomerColumns.WRITABLE.stream()
+            .map(column -> column.name() + " = " + column.fromUnnested()).collect(Collectors.joining(", "))
+            + ", updated_at = now(), version = c.version + 1";
+    private static final String UPDATE = "UPDATE customers c SET " + SET_WRITABLE + " FROM " + UNNESTED
+            + " WHERE c.site_id = :siteId AND c.id = x.id";
+    private static final String UPDATE_WITH_GROUPS = "UPDATE customers c SET " + SET_WRITABLE
+            + ", group_names = CAST(x.group_names AS text[]) FROM " + unnested(", group_names")
+            + " WHERE c.site_id = :siteId AND c.id = x.id";
 
     private final DatabaseClient db;
 
     CustomerStore(DatabaseClient db) {
         this.db = db;
+    }
+
+    private static String unnested(String extraColumn) {
+        return "unnest(CAST(:ids AS uuid[]), "
+                + CustomerColumns.WRITABLE.stream().map(column -> "CAST(:" + column.name() + " AS text[])")
+                .collect(Collectors.joining(", "))
+                + (extraColumn.isEmpty() ? "" : ", CAST(:" + extraColumn.substring(2) + " AS text[])")
+                + ") AS x (id, " + CustomerColumns.names() + extraColumn + ")";
     }
 
     /** The customer, or empty when the site has none with this id. */
@@ -72,6 +82,22 @@ public class CustomerStore {
                 .bind("siteId", siteId).bind("ids", ids.toArray(UUID[]::new))
                 .map(CustomerStore::stored)
                 .all();
+    }
+
+    /** These customers of the site, locked until the transaction ends. */
+    public Flux<StoredCustomer> lockAll(String siteId, Collection<UUID> ids) {
+        return db.sql(SELECT_ALL + "WHERE c.site_id = :siteId AND c.id = ANY(:ids) FOR UPDATE OF c")
+                .bind("siteId", siteId).bind("ids", ids.toArray(UUID[]::new))
+                .map(CustomerStore::stored)
+                .all();
+    }
+
+    /**
+     * Says that this transaction writes the group names of the customers whose memberships it changes itself
+     * ({@link #updateAll(String, Map, Map)}), so that the memberships' trigger leaves them.
+     */
+    public Mono<Void> writingGroupNames() {
+        return db.sql("SELECT set_config('clientele.group_names_written', 'on', true)").then();
     }
 
     private static StoredCustomer stored(Readable row) {
@@ -115,6 +141,20 @@ public class CustomerStore {
             return Mono.empty();
         }
         return bindColumns(db.sql(UPDATE), drafts).bind("siteId", siteId).then()
+                .then(replaceExternalIds(siteId, drafts));
+    }
+
+    /**
+     * Writes each draft over its customer with the groups beside it as the customer's group names, with one
+     * statement: for a writer that changed the memberships itself and said so (clientele.group_names_written), so
+     * that each customer gets one new row version rather than two.
+     */
+    public Mono<Void> updateAll(String siteId, Map<UUID, CustomerDraft> drafts, Map<UUID, List<String>> groupNames) {
+        if (drafts.isEmpty()) {
+            return Mono.empty();
+        }
+        String[] names = drafts.keySet().stream().map(id -> ArrayLiterals.of(groupNames.get(id))).toArray(String[]::new);
+        return bindColumns(db.sql(UPDATE_WITH_GROUPS), drafts).bind("siteId", siteId).bind("group_names", names).then()
                 .then(replaceExternalIds(siteId, drafts));
     }
 

@@ -3,9 +3,6 @@ package io.clientele.local;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -46,34 +43,10 @@ final class CustomerBenchmark {
         CustomerBenchmark bench = new CustomerBenchmark(ports, "bench-customers-" + System.currentTimeMillis());
         StackHttp.send(StackHttp.json(bench.base, bench.token, "PUT", """
                 {"name": "Benchmark", "ownerEmail": "owner@bench.test", "locale": "en"}"""));
-        bench.seed(customers);
+        CustomerSeed.load(ports, bench.site, customers);
         bench.queries();
         bench.export();
         bench.writes(writes, concurrency);
-    }
-
-    private void seed(int customers) throws Exception {
-        long start = System.nanoTime();
-        try (Connection db = DriverManager.getConnection("jdbc:postgresql://localhost:" + ports.postgres() + "/customer",
-                "clientele", "clientele"); Statement sql = db.createStatement()) {
-            for (int from = 0; from < customers; from += 100_000) {
-                sql.execute(CustomerSeed.customers(site, from, Math.min(from + 100_000, customers)));
-                System.out.printf("  seeded %,d customers%n", Math.min(from + 100_000, customers));
-            }
-            sql.execute(CustomerSeed.groupsAndExternalIds(site));
-            // What autovacuum would soon do to a freshly loaded table: statistics, and a visibility map for
-            // index-only scans.
-            sql.execute("VACUUM ANALYZE customers, customer_groups, customer_external_ids");
-        }
-        System.out.printf("Seeded %,d customers in site %s in %.1f s%n", customers, site, (System.nanoTime() - start) / 1e9);
-        // The load's dirty pages written out now rather than during the measurements (the embedded server's
-        // superuser may; elsewhere the measurements start without it).
-        try (Connection admin = DriverManager.getConnection("jdbc:postgresql://localhost:" + ports.postgres() + "/customer",
-                "postgres", ""); Statement sql = admin.createStatement()) {
-            sql.execute("CHECKPOINT");
-        } catch (java.sql.SQLException e) {
-            System.out.println("  (no checkpoint after the load: " + e.getMessage() + ")");
-        }
     }
 
     private void queries() throws Exception {

@@ -12,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
  *   <li>{@code bench-mail [N]}: measures e-mails delivered per second with N mails queued at once;</li>
  *   <li>{@code bench-access [LOGINS] [CHECKS] [CONCURRENCY]}: measures log-ins and access checks per second;</li>
  *   <li>{@code bench-import [ROWS]}: imports a generated XLSX file end to end and compares with PostgreSQL's COPY;</li>
+ *   <li>{@code bench-bulk [CUSTOMERS]}: changes, then deletes, every customer of a seeded site with one bulk job each;</li>
  *   <li>{@code bench-customers [CUSTOMERS] [WRITES] [CONCURRENCY]}: seeds a site and measures search, filters, export
  *   and writes.</li>
  * </ul>
@@ -46,6 +47,8 @@ public final class LocalStackCommand {
                     args.length > 3 ? Integer.parseInt(args[3]) : 8);
             case "bench-import" -> ImportBenchmark.run(LocalStackPorts.defaults(), home().resolve("target/bench"),
                     args.length > 1 ? Integer.parseInt(args[1]) : 200_000);
+            case "bench-bulk" -> BulkBenchmark.run(LocalStackPorts.defaults(),
+                    args.length > 1 ? Integer.parseInt(args[1]) : 100_000);
             default -> usage();
         }
     }
@@ -74,7 +77,7 @@ public final class LocalStackCommand {
 
     private static void usage() {
         System.err.println("usage: clientele [up | token SITE | bench [N] [CONCURRENCY] | bench-mail [N] | bench-access [LOGINS] [CHECKS] [CONCURRENCY]"
-                + " | bench-customers [CUSTOMERS] [WRITES] [CONCURRENCY] | bench-import [ROWS]]");
+                + " | bench-customers [CUSTOMERS] [WRITES] [CONCURRENCY] | bench-import [ROWS] | bench-bulk [CUSTOMERS]]");
         System.exit(2);
     }
 }
