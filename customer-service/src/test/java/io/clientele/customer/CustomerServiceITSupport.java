@@ -10,9 +10,15 @@ import java.util.Objects;
 import java.util.Map;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** Base of customer-service's integration tests, with the site every test starts from. */
+/**
+ * Base of customer-service's integration tests, with the site every test starts from. The other services are not
+ * running here: their parts of a personal data report are unavailable.
+ */
+@TestPropertySource(properties = {"clientele.personal-data.access-url=http://localhost:1",
+        "clientele.personal-data.import-url=http://localhost:1", "clientele.personal-data.notification-url=http://localhost:1"})
 public abstract class CustomerServiceITSupport extends ServiceITSupport {
 
     protected WebTestClient.ResponseSpec putSite(String siteId, String json) {

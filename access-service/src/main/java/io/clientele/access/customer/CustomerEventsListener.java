@@ -4,6 +4,7 @@ import io.clientele.access.request.AccessRequestService;
 import io.clientele.events.CustomerCaptured;
 import io.clientele.events.CustomerCreated;
 import io.clientele.events.CustomerDeleted;
+import io.clientele.events.CustomerErased;
 import io.clientele.events.CustomerUpdated;
 import io.clientele.platform.consumer.IdempotentConsumer;
 import io.clientele.schemas.Topics;
@@ -18,9 +19,12 @@ class CustomerEventsListener {
     private final IdempotentConsumer consumer;
     private final CustomerProjection customers;
     private final AccessRequestService requests;
+    private final CustomerErasure erasure;
 
-    CustomerEventsListener(IdempotentConsumer consumer, CustomerProjection customers, AccessRequestService requests) {
+    CustomerEventsListener(IdempotentConsumer consumer, CustomerProjection customers, AccessRequestService requests,
+                           CustomerErasure erasure) {
         this.consumer = consumer;
+        this.erasure = erasure;
         this.customers = customers;
         this.requests = requests;
     }
@@ -44,6 +48,11 @@ class CustomerEventsListener {
     @KafkaHandler
     void on(CustomerDeleted deleted) {
         consumer.applyOnceNow("customer-directory", deleted.getEventId(), () -> customers.deleted(deleted));
+    }
+
+    @KafkaHandler
+    void on(CustomerErased erased) {
+        consumer.applyOnceNow("customer-erasure", erased.getEventId(), () -> erasure.erase(erased));
     }
 
     /** The other customer events (preferences, ...) say nothing access-service needs. */

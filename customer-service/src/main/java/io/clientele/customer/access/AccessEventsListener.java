@@ -5,6 +5,8 @@ import io.clientele.events.AccessRejected;
 import io.clientele.events.AccessRequested;
 import io.clientele.events.CustomerEmailVerified;
 import io.clientele.events.CustomerLoggedIn;
+import io.clientele.customer.erasure.Erasures;
+import io.clientele.events.CustomerErasureConfirmed;
 import io.clientele.platform.consumer.IdempotentConsumer;
 import io.clientele.schemas.Topics;
 import org.springframework.kafka.annotation.KafkaHandler;
@@ -16,9 +18,11 @@ import org.springframework.stereotype.Component;
 class AccessEventsListener {
 
     private final IdempotentConsumer consumer;
+    private final Erasures erasures;
     private final AccessActivity activity;
 
-    AccessEventsListener(IdempotentConsumer consumer, AccessActivity activity) {
+    AccessEventsListener(IdempotentConsumer consumer, AccessActivity activity, Erasures erasures) {
+        this.erasures = erasures;
         this.consumer = consumer;
         this.activity = activity;
     }
@@ -49,6 +53,11 @@ class AccessEventsListener {
     }
 
     /** Invitations and password resets are not the customer's doing; their e-mails reach the timeline when sent. */
+    @KafkaHandler
+    void on(CustomerErasureConfirmed confirmed) {
+        consumer.applyOnceNow("erasure-confirmed", confirmed.getEventId(), () -> erasures.confirmed(confirmed));
+    }
+
     @KafkaHandler(isDefault = true)
     void ignore(Object event) {
     }

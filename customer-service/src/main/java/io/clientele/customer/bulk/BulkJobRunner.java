@@ -63,7 +63,7 @@ class BulkJobRunner implements SmartLifecycle {
 
     private Mono<ChunkOutcome> applied(BulkJobs.Work work, List<UUID> ids) {
         if (work.kind().equals(BulkJob.DELETE)) {
-            return removal.removeAll(work.siteId(), ids).map(deleted -> new ChunkOutcome(ids.size(), deleted, List.of()));
+            return removal.removeAll(work.siteId(), ids, false).map(deleted -> new ChunkOutcome(ids.size(), deleted, List.of()));
         }
         return change.apply(work.id(), work.siteId(), JSON.readValue(work.changes(), BulkChange.class), ids);
     }

@@ -6,7 +6,7 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /** One line of the consent ledger. */
-record ConsentEntry(boolean optedIn, String source, Map<String, Object> evidence, Instant recordedAt) {
+public record ConsentEntry(boolean optedIn, String source, Map<String, Object> evidence, Instant recordedAt) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

@@ -47,7 +47,7 @@ public class ConsentLedger {
     }
 
     /** The customer's consent history, newest first. */
-    Flux<ConsentEntry> history(String siteId, UUID customerId) {
+    public Flux<ConsentEntry> history(String siteId, UUID customerId) {
         return db.sql("""
                         SELECT opted_in, source, CAST(evidence AS text) AS evidence, recorded_at FROM consent_ledger
                         WHERE site_id = :siteId AND customer_id = :customerId ORDER BY id DESC""")

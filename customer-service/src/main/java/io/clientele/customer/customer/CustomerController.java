@@ -21,7 +21,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** One customer: create, read (with its notes), replace, patch (JSON merge patch) and delete, with ETags. */
+/**
+ * One customer: create, read (with its notes), replace, patch (JSON merge patch) and delete, with ETags. A delete
+ * with {@code erase=true} erases the customer's personal data in every service.
+ */
 @RestController
 @RequestMapping("/api/v1/sites/{siteId}/customers")
 class CustomerController {
@@ -73,8 +76,9 @@ class CustomerController {
 
     @DeleteMapping("/{customerId}")
     Mono<ResponseEntity<Void>> delete(@PathVariable String siteId, @PathVariable UUID customerId,
-                                      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return service.delete(siteId, customerId, ifMatch).thenReturn(ResponseEntity.status(HttpStatus.NO_CONTENT).build());
+                                      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                      @RequestParam(defaultValue = "false") boolean erase) {
+        return service.delete(siteId, customerId, ifMatch, erase).thenReturn(ResponseEntity.status(HttpStatus.NO_CONTENT).build());
     }
 
     private static Mono<ResponseEntity<Map<String, Object>>> answer(Mono<StoredCustomer> change) {

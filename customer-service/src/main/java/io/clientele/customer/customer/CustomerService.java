@@ -93,11 +93,11 @@ class CustomerService {
                         .thenReturn(updated));
     }
 
-    Mono<Void> delete(String siteId, UUID id, String ifMatch) {
+    Mono<Void> delete(String siteId, UUID id, String ifMatch, boolean erase) {
         return tx.transactional(store.lock(siteId, id)
                 .flatMap(stored -> {
                     checkVersion(stored, ifMatch);
-                    return removal.remove(siteId, id).then();
+                    return removal.remove(siteId, id, erase).then();
                 }));
     }
 

@@ -5,6 +5,8 @@ import io.clientele.events.EmailOpened;
 import io.clientele.events.NotificationSent;
 import io.clientele.platform.json.JsonDetails;
 import java.util.UUID;
+import io.clientele.customer.erasure.Erasures;
+import io.clientele.events.CustomerErasureConfirmed;
 import io.clientele.platform.consumer.IdempotentConsumer;
 import io.clientele.schemas.Topics;
 import org.springframework.kafka.annotation.KafkaHandler;
@@ -16,10 +18,12 @@ import org.springframework.stereotype.Component;
 class NotificationEventsListener {
 
     private final IdempotentConsumer consumer;
+    private final Erasures erasures;
     private final ContentTypeLearning learning;
     private final Timeline timeline;
 
-    NotificationEventsListener(IdempotentConsumer consumer, ContentTypeLearning learning, Timeline timeline) {
+    NotificationEventsListener(IdempotentConsumer consumer, ContentTypeLearning learning, Timeline timeline, Erasures erasures) {
+        this.erasures = erasures;
         this.consumer = consumer;
         this.learning = learning;
         this.timeline = timeline;
@@ -42,6 +46,11 @@ class NotificationEventsListener {
     }
 
     /** The other notification events change nothing here. */
+    @KafkaHandler
+    void on(CustomerErasureConfirmed confirmed) {
+        consumer.applyOnceNow("erasure-confirmed", confirmed.getEventId(), () -> erasures.confirmed(confirmed));
+    }
+
     @KafkaHandler(isDefault = true)
     void ignore(Object event) {
     }

@@ -4,5 +4,5 @@ import java.time.Instant;
 
 /** A site's global data, as the API shows it. */
 public record Site(String siteId, String name, String ownerEmail, String locale, String senderName, String senderEmail,
-                   boolean requireNames, Instant updatedAt) {
+                   boolean requireNames, boolean eraseOnDelete, Instant updatedAt) {
 }

@@ -12,10 +12,16 @@ public record SiteSettings(
         @NotBlank @Pattern(regexp = "[a-z]{2}(-[A-Z]{2})?", message = "must be a language tag such as en or fr-CA") String locale,
         @Size(max = 200) String senderName,
         @Email @Size(max = 254) String senderEmail,
-        Boolean requireNames) {
+        Boolean requireNames,
+        Boolean eraseOnDelete) {
 
     /** The site's validation policy: every customer has a first and a last name (off unless set). */
     public boolean namesRequired() {
         return Boolean.TRUE.equals(requireNames);
+    }
+
+    /** "Automatic personal data deletion": every delete of a customer erases their data in every service (off unless set). */
+    public boolean erasesOnDelete() {
+        return Boolean.TRUE.equals(eraseOnDelete);
     }
 }

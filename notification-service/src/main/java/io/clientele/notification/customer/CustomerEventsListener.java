@@ -1,6 +1,7 @@
 package io.clientele.notification.customer;
 
 import io.clientele.events.CustomerCaptured;
+import io.clientele.events.CustomerErased;
 import io.clientele.events.CustomerPreferencesChanged;
 import io.clientele.events.SignupChannel;
 import io.clientele.notification.mail.MailKind;
@@ -11,7 +12,7 @@ import org.springframework.kafka.annotation.KafkaHandler;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Keeps the contact projection, and welcomes new newsletter subscribers. */
+/** Keeps the contact projection, welcomes new newsletter subscribers, and erases customers on request. */
 @Component
 @KafkaListener(topics = Topics.CUSTOMER_EVENTS)
 class CustomerEventsListener {
@@ -19,9 +20,12 @@ class CustomerEventsListener {
     private final IdempotentConsumer consumer;
     private final CustomerContacts contacts;
     private final MailRequests mails;
+    private final CustomerErasure erasure;
 
-    CustomerEventsListener(IdempotentConsumer consumer, CustomerContacts contacts, MailRequests mails) {
+    CustomerEventsListener(IdempotentConsumer consumer, CustomerContacts contacts, MailRequests mails,
+                           CustomerErasure erasure) {
         this.consumer = consumer;
+        this.erasure = erasure;
         this.contacts = contacts;
         this.mails = mails;
     }
@@ -39,6 +43,11 @@ class CustomerEventsListener {
     @KafkaHandler
     void on(CustomerPreferencesChanged preferences) {
         consumer.applyOnceNow("customer-contacts", preferences.getEventId(), () -> contacts.apply(preferences));
+    }
+
+    @KafkaHandler
+    void on(CustomerErased erased) {
+        consumer.applyOnceNow("customer-erasure", erased.getEventId(), () -> erasure.erase(erased));
     }
 
     @KafkaHandler(isDefault = true)

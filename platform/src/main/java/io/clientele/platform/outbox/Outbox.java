@@ -61,4 +61,29 @@ public class Outbox {
                 .bind("types", types).bind("topic", topic).bind("payloads", payloads)
                 .then();
     }
+
+    /**
+     * Deletes the events, sent or not, whose payload holds any of these texts (a customer's id; a value as typed), so
+     * that no payload keeps the personal data of a customer being erased; answers how many. Call it before recording
+     * the erasure's own events.
+     */
+    public Mono<Long> forgetMentioning(List<String> texts) {
+        return db.sql("""
+                        DELETE FROM outbox WHERE EXISTS (SELECT 1 FROM unnest(CAST(:texts AS text[])) AS t
+                                                         WHERE position(convert_to(t, 'UTF8') IN payload) > 0)""")
+                .bind("texts", texts.toArray(String[]::new))
+                .fetch().rowsUpdated();
+    }
+
+    /**
+     * Deletes the sent events of these aggregates (ids equal to one of the keys, or starting with it and a slash):
+     * for erasing personal data from payloads already published. Unsent events stay to be published.
+     */
+    public Mono<Long> forgetSent(String aggregateType, List<String> keys) {
+        return db.sql("""
+                        DELETE FROM outbox WHERE sent_at IS NOT NULL AND aggregatetype = :aggregateType
+                          AND split_part(aggregateid, '/', 1) = ANY(:keys)""")
+                .bind("aggregateType", aggregateType).bind("keys", keys.toArray(String[]::new))
+                .fetch().rowsUpdated();
+    }
 }

@@ -1,0 +1,52 @@
+package io.clientele.access.customer;
+
+import io.clientele.events.CustomerErased;
+import io.clientele.platform.erasure.ErasureConfirmation;
+import io.clientele.platform.outbox.Outbox;
+import io.clientele.schemas.Topics;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Erases what access-service holds about a customer: the directory entry, credentials, open links, access
+ * requests, log-in throttling kept under the e-mail, and the events about them in the outbox; then confirms it
+ * (CustomerErasureConfirmed). Session revocations stay: they hold only the id, and keep old sessions ended.
+ */
+@Component
+class CustomerErasure {
+
+    static final String SERVICE = "access-service";
+
+    private final DatabaseClient db;
+    private final Outbox outbox;
+
+    CustomerErasure(DatabaseClient db, Outbox outbox) {
+        this.db = db;
+        this.outbox = outbox;
+    }
+
+    Mono<Void> erase(CustomerErased erased) {
+        UUID customerId = UUID.fromString(erased.getCustomerId());
+        String siteId = erased.getSiteId();
+        Mono<Long> byId = Flux.just("DELETE FROM credentials WHERE site_id = :siteId AND customer_id = :id",
+                        "DELETE FROM link_tokens WHERE site_id = :siteId AND customer_id = :id",
+                        "DELETE FROM access_requests WHERE site_id = :siteId AND customer_id = :id",
+                        "DELETE FROM customers WHERE site_id = :siteId AND customer_id = :id")
+                .concatMap(sql -> db.sql(sql).bind("siteId", siteId).bind("id", customerId).fetch().rowsUpdated())
+                .reduce(0L, Long::sum);
+        Mono<Long> throttling = db.sql("""
+                        DELETE FROM login_failures WHERE scope LIKE :prefix || '%'
+                          AND encode(sha256(convert_to(substring(scope FROM length(:prefix) + 1), 'UTF8')), 'hex') = ANY(:hashes)""")
+                .bind("prefix", "account:" + siteId + ":")
+                .bind("hashes", erased.getIdentifierHashes().toArray(String[]::new))
+                .fetch().rowsUpdated();
+        return byId.zipWith(throttling, Long::sum)
+                .zipWith(outbox.forgetMentioning(List.of(erased.getCustomerId())), Long::sum)
+                .flatMap(count -> outbox.add(Topics.ACCESS_EVENTS, "customer", erased.getCustomerId(),
+                        ErasureConfirmation.of(erased, SERVICE, count)));
+    }
+}
