@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.apache.avro.specific.SpecificRecord;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -63,8 +64,10 @@ public class CustomerRemoval {
     }
 
     private Mono<Void> forgotten(List<Removed> removed) {
-        return removed.isEmpty() ? Mono.empty()
-                : outbox.forgetMentioning(removed.stream().map(customer -> customer.id().toString()).toList()).then();
+        // A sign-up's event names the e-mail, not yet the customer it became.
+        return removed.isEmpty() ? Mono.empty() : outbox.forgetMentioning(removed.stream()
+                .flatMap(customer -> Stream.of(customer.id().toString(), customer.email()))
+                .filter(Objects::nonNull).toList()).then();
     }
 
     Mono<Integer> remove(String siteId, UUID id, boolean erase) {

@@ -87,7 +87,11 @@ public final class LocalStack implements AutoCloseable {
                 "spring.kafka.bootstrap-servers=" + bootstrapServers,
                 "clientele.schema-registry.url=http://localhost:" + ports.registry() + "/apis/ccompat/v7",
                 "clientele.security.hmac-secret=" + HMAC_SECRET);
-        services.add(ServiceProcess.start(home, "customer-service", ports.customer(), shared, logs));
+        List<String> customer = new ArrayList<>(shared);
+        customer.add("clientele.personal-data.access-url=http://localhost:" + ports.access());
+        customer.add("clientele.personal-data.import-url=http://localhost:" + ports.imports());
+        customer.add("clientele.personal-data.notification-url=http://localhost:" + ports.notification());
+        services.add(ServiceProcess.start(home, "customer-service", ports.customer(), customer, logs));
         services.add(ServiceProcess.start(home, "access-service", ports.access(), shared, logs));
         services.add(ServiceProcess.start(home, "import-service", ports.imports(), shared, logs));
         List<String> notification = new ArrayList<>(shared);

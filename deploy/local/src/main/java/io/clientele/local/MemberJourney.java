@@ -49,8 +49,14 @@ final class MemberJourney {
 
     /** Signs the visitor up for the page and answers the id of the access request the owner then sees. */
     String requestAccess(String email, String pageId) throws Exception {
+        return requestAccess(email, "Mia", null, pageId);
+    }
+
+    /** The same, for a visitor who gives a first and a last name. */
+    String requestAccess(String email, String firstName, String lastName, String pageId) throws Exception {
         send(json(customer("/signups"), null, "POST", """
-                {"email": "%s", "firstName": "Mia", "channel": "ACCESS_REQUEST", "pageId": "%s"}""".formatted(email, pageId)));
+                {"email": "%s", "firstName": "%s"%s, "channel": "ACCESS_REQUEST", "pageId": "%s"}"""
+                .formatted(email, firstName, lastName == null ? "" : ", \"lastName\": \"" + lastName + "\"", pageId)));
         return poll(Duration.ofSeconds(30), () -> {
             for (JsonNode request : JSON.readTree(send(request(access("/access-requests?status=PENDING"), adminToken))).get("items")) {
                 if (request.get("email").asString().equals(email) && request.get("pageId").asString().equals(pageId)) {

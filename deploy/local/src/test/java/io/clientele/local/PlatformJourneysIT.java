@@ -30,7 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Journeys across the four services, each running from its runnable jar as in production, on real PostgreSQL,
  * Kafka, schema registry and SMTP: a visitor asks for access to a protected page and the site's owner finds the
  * e-mail about it in their inbox; approved, the visitor sets a password from the invitation e-mail, logs in and may
- * see the page; an owner imports a spreadsheet and is told by e-mail when its rows are applied.
+ * see the page; an owner imports a spreadsheet and is told by e-mail when its rows are applied; a customer's personal
+ * data is reported from every service, then erased from every service's database.
  */
 class PlatformJourneysIT {
 
@@ -158,6 +159,56 @@ class PlatformJourneysIT {
                 .contains("not an e-mail,Bad,Row,,,email: is not an e-mail address");
         assertThat(await().atMost(Duration.ofSeconds(60)).until(() -> inboxSubjects("owner@shop.test"), subjects -> !subjects.isEmpty()))
                 .containsExactly("Import of " + file.getFileName() + " finished on Shop");
+    }
+
+    @Test
+    void aCustomersPersonalDataIsReportedFromEveryServiceThenErasedFromEveryDatabase() throws Exception {
+        String email = "zephyrine.erasedottir@example.test";
+        MemberJourney journey = new MemberJourney(stack.ports(), "privacy");
+        journey.createSite();
+        journey.protect("vault", "members");
+        journey.approve(journey.requestAccess(email, "Zephyrine", "Erasedottir", "vault"), "members");
+        journey.setPassword(journey.invitationToken(email), "a long and quiet passphrase");
+        journey.logIn(email, "a long and quiet passphrase");
+        String token = LocalStack.token("privacy");
+        Path file = Files.createTempFile("privacy", ".csv");
+        Files.writeString(file, "Email,First name,Last name,Phone\n" + email + ",Zephyrine,Erasedottir,+33 6 71 82 93 04\n"
+                + email.toUpperCase() + ",Zephyrine,Erasedottir,06 71 82 93 04\n");
+        String importId = json(send(StackHttp.upload(stack.importUrl() + "/api/v1/sites/privacy/imports", token, file)))
+                .get("id").asString();
+        await().atMost(Duration.ofSeconds(60)).until(() -> get(stack.importUrl() + "/api/v1/sites/privacy/imports/" + importId,
+                token).get("status").asString(), "FINISHED"::equals);
+        String customers = stack.customerUrl() + "/api/v1/sites/privacy/customers/";
+        String id = get(customers.substring(0, customers.length() - 1) + "?q=zephyrine", token).get("items").get(0).get("id").asString();
+
+        JsonNode report = await().atMost(Duration.ofSeconds(60)).until(() -> get(customers + id + "/personal-data", token),
+                found -> found.get("customer-service").get("timeline").toString().contains("EMAIL_SENT")
+                        && found.get("customer-service").get("timeline").toString().contains("LOGGED_IN"));
+        assertThat(report.get("complete").asBoolean()).isTrue();
+        assertThat(report.get("customer-service").get("customer").get("phone").asString()).isEqualTo("+33671829304");
+        assertThat(report.get("access-service").get("accessRequests").get(0).get("status").asString()).isEqualTo("APPROVED");
+        assertThat(report.get("access-service").get("password")).hasSize(1);
+        assertThat(report.get("import-service").get("importedRows").get(0).get("cells").get(0).asString()).isEqualTo(email);
+        assertThat(report.get("notification-service").get("emails").get(0).get("recipient").asString()).isEqualTo(email);
+
+        List<String> personalData = List.of(email, "Zephyrine", "Erasedottir", "671829304", "71 82 93 04");
+        for (String database : List.of("customer", "access", "imports", "notification")) {
+            assertThat(PersonalDataSearch.in(stack.ports().postgres(), database, List.of(email)))
+                    .as("the customer's e-mail in " + database + " before the erasure").isNotEmpty();
+        }
+
+        assertThat(send(HttpRequest.newBuilder(URI.create(customers + id + "?erase=true"))
+                .header("Authorization", "Bearer " + token).DELETE()).statusCode()).isEqualTo(204);
+        JsonNode erasure = await().atMost(Duration.ofSeconds(60)).until(
+                () -> get(stack.customerUrl() + "/api/v1/sites/privacy/erasures/" + id, token),
+                status -> status.get("complete").asBoolean());
+        assertThat(erasure.get("confirmed")).hasSize(4);
+
+        List<String> found = new ArrayList<>();
+        for (String database : List.of("customer", "access", "imports", "notification")) {
+            found.addAll(PersonalDataSearch.in(stack.ports().postgres(), database, personalData));
+        }
+        assertThat(found).as("columns still holding the customer's e-mail, name or phone").isEmpty();
     }
 
     @Test
