@@ -3,12 +3,13 @@ package io.clientele.access.customer;
 import io.clientele.events.CustomerErased;
 import io.clientele.platform.erasure.ErasureConfirmation;
 import io.clientele.platform.outbox.Outbox;
+import io.clientele.platform.sql.Statements;
 import io.clientele.schemas.Topics;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -32,12 +33,10 @@ class CustomerErasure {
     Mono<Void> erase(CustomerErased erased) {
         UUID customerId = UUID.fromString(erased.getCustomerId());
         String siteId = erased.getSiteId();
-        Mono<Long> byId = Flux.just("DELETE FROM credentials WHERE site_id = :siteId AND customer_id = :id",
-                        "DELETE FROM link_tokens WHERE site_id = :siteId AND customer_id = :id",
-                        "DELETE FROM access_requests WHERE site_id = :siteId AND customer_id = :id",
-                        "DELETE FROM customers WHERE site_id = :siteId AND customer_id = :id")
-                .concatMap(sql -> db.sql(sql).bind("siteId", siteId).bind("id", customerId).fetch().rowsUpdated())
-                .reduce(0L, Long::sum);
+        Mono<Long> byId = Statements.run(db, List.of("DELETE FROM credentials WHERE site_id = :siteId AND customer_id = :id",
+                "DELETE FROM link_tokens WHERE site_id = :siteId AND customer_id = :id",
+                "DELETE FROM access_requests WHERE site_id = :siteId AND customer_id = :id",
+                "DELETE FROM customers WHERE site_id = :siteId AND customer_id = :id"), Map.of("siteId", siteId, "id", customerId));
         Mono<Long> throttling = db.sql("""
                         DELETE FROM login_failures WHERE scope LIKE :prefix || '%'
                           AND encode(sha256(convert_to(substring(scope FROM length(:prefix) + 1), 'UTF8')), 'hex') = ANY(:hashes)""")

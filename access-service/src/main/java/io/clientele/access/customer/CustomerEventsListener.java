@@ -5,6 +5,7 @@ import io.clientele.events.CustomerCaptured;
 import io.clientele.events.CustomerCreated;
 import io.clientele.events.CustomerDeleted;
 import io.clientele.events.CustomerErased;
+import io.clientele.events.CustomerMerged;
 import io.clientele.events.CustomerUpdated;
 import io.clientele.platform.consumer.IdempotentConsumer;
 import io.clientele.schemas.Topics;
@@ -20,11 +21,13 @@ class CustomerEventsListener {
     private final CustomerProjection customers;
     private final AccessRequestService requests;
     private final CustomerErasure erasure;
+    private final CustomerMergeFollower merges;
 
     CustomerEventsListener(IdempotentConsumer consumer, CustomerProjection customers, AccessRequestService requests,
-                           CustomerErasure erasure) {
+                           CustomerErasure erasure, CustomerMergeFollower merges) {
         this.consumer = consumer;
         this.erasure = erasure;
+        this.merges = merges;
         this.customers = customers;
         this.requests = requests;
     }
@@ -53,6 +56,11 @@ class CustomerEventsListener {
     @KafkaHandler
     void on(CustomerErased erased) {
         consumer.applyOnceNow("customer-erasure", erased.getEventId(), () -> erasure.erase(erased));
+    }
+
+    @KafkaHandler
+    void on(CustomerMerged merged) {
+        consumer.applyOnceNow("customer-directory", merged.getEventId(), () -> merges.merged(merged));
     }
 
     /** The other customer events (preferences, ...) say nothing access-service needs. */
