@@ -2,6 +2,7 @@ package io.clientele.notification.customer;
 
 import io.clientele.events.CustomerCaptured;
 import io.clientele.events.CustomerErased;
+import io.clientele.events.CustomerMerged;
 import io.clientele.events.CustomerPreferencesChanged;
 import io.clientele.events.SignupChannel;
 import io.clientele.notification.mail.MailKind;
@@ -12,7 +13,7 @@ import org.springframework.kafka.annotation.KafkaHandler;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Keeps the contact projection, welcomes new newsletter subscribers, and erases customers on request. */
+/** Keeps the contact projection, welcomes new newsletter subscribers, follows merges and erases customers on request. */
 @Component
 @KafkaListener(topics = Topics.CUSTOMER_EVENTS)
 class CustomerEventsListener {
@@ -21,11 +22,13 @@ class CustomerEventsListener {
     private final CustomerContacts contacts;
     private final MailRequests mails;
     private final CustomerErasure erasure;
+    private final CustomerMergeFollower merges;
 
     CustomerEventsListener(IdempotentConsumer consumer, CustomerContacts contacts, MailRequests mails,
-                           CustomerErasure erasure) {
+                           CustomerErasure erasure, CustomerMergeFollower merges) {
         this.consumer = consumer;
         this.erasure = erasure;
+        this.merges = merges;
         this.contacts = contacts;
         this.mails = mails;
     }
@@ -48,6 +51,11 @@ class CustomerEventsListener {
     @KafkaHandler
     void on(CustomerErased erased) {
         consumer.applyOnceNow("customer-erasure", erased.getEventId(), () -> erasure.erase(erased));
+    }
+
+    @KafkaHandler
+    void on(CustomerMerged merged) {
+        consumer.applyOnceNow("customer-contacts", merged.getEventId(), () -> merges.merged(merged));
     }
 
     @KafkaHandler(isDefault = true)

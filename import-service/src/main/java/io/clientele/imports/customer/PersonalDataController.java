@@ -1,4 +1,4 @@
-package io.clientele.imports.erasure;
+package io.clientele.imports.customer;
 
 import io.clientele.platform.personaldata.PersonalDataReport;
 import java.util.Map;

@@ -1,6 +1,7 @@
-package io.clientele.imports.erasure;
+package io.clientele.imports.customer;
 
 import io.clientele.events.CustomerErased;
+import io.clientele.events.CustomerMerged;
 import io.clientele.platform.consumer.IdempotentConsumer;
 import io.clientele.schemas.Topics;
 import org.springframework.kafka.annotation.KafkaHandler;
@@ -13,10 +14,12 @@ class CustomerEventsListener {
 
     private final IdempotentConsumer consumer;
     private final CustomerErasure erasure;
+    private final CustomerMergeFollower merges;
 
-    CustomerEventsListener(IdempotentConsumer consumer, CustomerErasure erasure) {
+    CustomerEventsListener(IdempotentConsumer consumer, CustomerErasure erasure, CustomerMergeFollower merges) {
         this.consumer = consumer;
         this.erasure = erasure;
+        this.merges = merges;
     }
 
     @KafkaHandler
@@ -24,7 +27,12 @@ class CustomerEventsListener {
         consumer.applyOnceNow("customer-erasure", erased.getEventId(), () -> erasure.erase(erased));
     }
 
-    /** Only erasures concern import-service; the customers themselves are customer-service's. */
+    @KafkaHandler
+    void on(CustomerMerged merged) {
+        consumer.applyOnceNow("customer-merge", merged.getEventId(), () -> merges.merged(merged));
+    }
+
+    /** Only erasures and merges concern import-service; the customers themselves are customer-service's. */
     @KafkaHandler(isDefault = true)
     void ignore(Object event) {
     }
