@@ -76,7 +76,8 @@ class ImportJobIT extends ImportServiceITSupport {
                 .containsEntry("rows", Map.of("total", 6, "read", 6, "applied", 2, "failed", 4))
                 .containsEntry("result", Map.of("created", 1, "updated", 1, "unchanged", 0, "failed", 4));
         ImportFinished finished = await().atMost(Duration.ofSeconds(30)).until(() -> events(Topics.IMPORT_EVENTS).stream()
-                .map(record -> (ImportFinished) record.value()).filter(event -> event.getImportId().equals(importId))
+                .map(record -> record.value()).filter(ImportFinished.class::isInstance).map(ImportFinished.class::cast)
+                .filter(event -> event.getImportId().equals(importId))
                 .toList(), events -> !events.isEmpty()).getFirst();
         assertThat(finished.getFileName()).isEqualTo("customers.xlsx");
         assertThat(finished.getCreated()).isEqualTo(1);
