@@ -44,8 +44,6 @@ class CustomerErasure {
                 .bind("hashes", erased.getIdentifierHashes().toArray(String[]::new))
                 .fetch().rowsUpdated();
         return byId.zipWith(throttling, Long::sum)
-                .zipWith(outbox.forgetMentioning(List.of(erased.getCustomerId())), Long::sum)
-                .flatMap(count -> outbox.add(Topics.ACCESS_EVENTS, "customer", erased.getCustomerId(),
-                        ErasureConfirmation.of(erased, SERVICE, count)));
+                .flatMap(count -> ErasureConfirmation.confirm(outbox, erased, SERVICE, Topics.ACCESS_EVENTS, count));
     }
 }

@@ -4,7 +4,6 @@ import io.clientele.events.CustomerErased;
 import io.clientele.platform.erasure.ErasureConfirmation;
 import io.clientele.platform.outbox.Outbox;
 import io.clientele.schemas.Topics;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -47,8 +46,6 @@ class CustomerErasure {
                 .flatMap(imports -> (imports.isEmpty() ? Mono.just(0L)
                         : outbox.forgetSent("import", imports.stream().distinct().toList()))
                         .map(commands -> imports.size() + commands))
-                .flatMap(count -> outbox.add(Topics.IMPORT_EVENTS, "customer", erased.getCustomerId(),
-                        ErasureConfirmation.of(erased, SERVICE, count)));
+                .flatMap(count -> ErasureConfirmation.confirm(outbox, erased, SERVICE, Topics.IMPORT_EVENTS, count));
     }
-
 }

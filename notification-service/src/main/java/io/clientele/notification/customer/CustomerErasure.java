@@ -4,7 +4,6 @@ import io.clientele.events.CustomerErased;
 import io.clientele.platform.erasure.ErasureConfirmation;
 import io.clientele.platform.outbox.Outbox;
 import io.clientele.schemas.Topics;
-import java.util.List;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -45,8 +44,6 @@ class CustomerErasure {
                 .bind("siteId", erased.getSiteId()).bind("id", erased.getCustomerId()).bind("hashes", hashes)
                 .fetch().rowsUpdated();
         return contact.zipWith(theirMails, Long::sum).zipWith(mailsAboutThem, Long::sum)
-                .zipWith(outbox.forgetMentioning(List.of(erased.getCustomerId())), Long::sum)
-                .flatMap(count -> outbox.add(Topics.NOTIFICATION_EVENTS, "customer", erased.getCustomerId(),
-                        ErasureConfirmation.of(erased, SERVICE, count)));
+                .flatMap(count -> ErasureConfirmation.confirm(outbox, erased, SERVICE, Topics.NOTIFICATION_EVENTS, count));
     }
 }
