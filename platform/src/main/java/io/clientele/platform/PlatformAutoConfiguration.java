@@ -1,6 +1,7 @@
 package io.clientele.platform;
 
 import io.clientele.platform.consumer.IdempotentConsumer;
+import io.clientele.platform.consumer.RecordBatches;
 import io.clientele.platform.kafka.KafkaEventsConfiguration;
 import io.clientele.platform.outbox.Outbox;
 import io.clientele.platform.outbox.OutboxProperties;
@@ -40,5 +41,10 @@ public class PlatformAutoConfiguration {
     @Bean
     IdempotentConsumer idempotentConsumer(DatabaseClient db, TransactionalOperator tx) {
         return new IdempotentConsumer(db, tx);
+    }
+
+    @Bean
+    RecordBatches recordBatches(IdempotentConsumer consumer) {
+        return new RecordBatches(consumer);
     }
 }

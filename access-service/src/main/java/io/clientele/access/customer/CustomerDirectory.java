@@ -4,6 +4,7 @@ import io.clientele.events.CustomerUpdated;
 import io.clientele.platform.email.EmailAddresses;
 import io.r2dbc.spi.Readable;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
@@ -14,6 +15,12 @@ import reactor.core.publisher.Mono;
 /** The customers access-service knows, kept from customer.events. */
 @Repository
 public class CustomerDirectory {
+
+    private static final String CONTACT_UPDATE = """
+            email = excluded.email, email_normalized = excluded.email_normalized,
+            first_name = COALESCE(excluded.first_name, customers.first_name),
+            last_name = COALESCE(excluded.last_name, customers.last_name),
+            locale = COALESCE(excluded.locale, customers.locale), updated_at = now()""";
 
     private final DatabaseClient db;
 
@@ -27,18 +34,12 @@ public class CustomerDirectory {
      * still hold the address here for a moment after it gave it up.
      */
     Mono<Void> saveContact(String siteId, UUID customerId, String email, String firstName, String lastName, String locale) {
-        return db.sql("UPDATE customers SET email_normalized = NULL WHERE site_id = :siteId AND email_normalized = :normalized AND customer_id <> :id")
-                .bind("siteId", siteId).bind("normalized", Parameter.fromOrEmpty(EmailAddresses.normalize(email), String.class))
-                .bind("id", customerId)
-                .then()
+        return releaseAddress(siteId, customerId, EmailAddresses.normalize(email))
                 .then(db.sql("""
                         INSERT INTO customers (customer_id, site_id, email, email_normalized, first_name, last_name, locale)
                         VALUES (:id, :siteId, :email, :normalized, :firstName, :lastName, :locale)
                         ON CONFLICT (customer_id) DO UPDATE SET
-                            email = excluded.email, email_normalized = excluded.email_normalized,
-                            first_name = COALESCE(excluded.first_name, customers.first_name),
-                            last_name = COALESCE(excluded.last_name, customers.last_name),
-                            locale = COALESCE(excluded.locale, customers.locale), updated_at = now()""")
+                        """ + CONTACT_UPDATE)
                 .bind("id", customerId).bind("siteId", siteId)
                 .bind("email", Parameter.fromOrEmpty(email, String.class))
                 .bind("normalized", Parameter.fromOrEmpty(EmailAddresses.normalize(email), String.class))
@@ -48,15 +49,39 @@ public class CustomerDirectory {
                 .then());
     }
 
-    /** Replaces what is known of the customer with the event's picture of it. */
-    Mono<Void> save(CustomerUpdated customer) {
-        return saveContact(customer.getSiteId(), UUID.fromString(customer.getCustomerId()), customer.getEmail(),
-                customer.getFirstName(), customer.getLastName(), customer.getLocale())
-                .then(db.sql("UPDATE customers SET account_active = :active, groups = :groups WHERE customer_id = :id")
+    /**
+     * Replaces what is known of the customer with the event's picture of it.
+     *
+     * @param before what was known, or null; its address is not released again when it stays the same
+     */
+    Mono<Void> save(CustomerUpdated customer, KnownCustomer before) {
+        UUID customerId = UUID.fromString(customer.getCustomerId());
+        String normalized = EmailAddresses.normalize(customer.getEmail());
+        boolean sameAddress = before != null && Objects.equals(EmailAddresses.normalize(before.email()), normalized);
+        return (sameAddress ? Mono.<Void>empty() : releaseAddress(customer.getSiteId(), customerId, normalized))
+                .then(db.sql("""
+                        INSERT INTO customers (customer_id, site_id, email, email_normalized, first_name, last_name, locale,
+                            account_active, groups)
+                        VALUES (:id, :siteId, :email, :normalized, :firstName, :lastName, :locale, :active, :groups)
+                        ON CONFLICT (customer_id) DO UPDATE SET account_active = excluded.account_active,
+                            groups = excluded.groups,
+                        """ + CONTACT_UPDATE)
+                        .bind("id", customerId).bind("siteId", customer.getSiteId())
+                        .bind("email", Parameter.fromOrEmpty(customer.getEmail(), String.class))
+                        .bind("normalized", Parameter.fromOrEmpty(normalized, String.class))
+                        .bind("firstName", Parameter.fromOrEmpty(customer.getFirstName(), String.class))
+                        .bind("lastName", Parameter.fromOrEmpty(customer.getLastName(), String.class))
+                        .bind("locale", Parameter.fromOrEmpty(customer.getLocale(), String.class))
                         .bind("active", customer.getAccountActive())
                         .bind("groups", customer.getGroups().toArray(String[]::new))
-                        .bind("id", UUID.fromString(customer.getCustomerId()))
                         .then());
+    }
+
+    private Mono<Void> releaseAddress(String siteId, UUID customerId, String normalized) {
+        return db.sql("UPDATE customers SET email_normalized = NULL WHERE site_id = :siteId AND email_normalized = :normalized AND customer_id <> :id")
+                .bind("siteId", siteId).bind("normalized", Parameter.fromOrEmpty(normalized, String.class))
+                .bind("id", customerId)
+                .then();
     }
 
     /** Deletes what is kept for the customer besides the revocation of their sessions. */

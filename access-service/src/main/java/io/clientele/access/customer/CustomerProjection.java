@@ -7,6 +7,7 @@ import io.clientele.events.CustomerDeleted;
 import io.clientele.events.CustomerUpdated;
 import java.time.Clock;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -43,8 +44,9 @@ class CustomerProjection {
     Mono<Void> updated(CustomerUpdated updated) {
         UUID customerId = UUID.fromString(updated.getCustomerId());
         return directory.find(updated.getSiteId(), customerId)
-                .flatMap(before -> sessionsAfter(before, updated))
-                .then(directory.save(updated));
+                .map(Optional::of).defaultIfEmpty(Optional.empty())
+                .flatMap(before -> before.map(known -> sessionsAfter(known, updated)).orElse(Mono.empty())
+                        .then(directory.save(updated, before.orElse(null))));
     }
 
     /** A deleted customer can no longer log in: sessions end, and the password, open links and requests go. */

@@ -26,8 +26,10 @@ class GroupChangesIT extends AccessServiceITSupport {
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> access("lodge", "hall", before)
                 .jsonPath("$.allowed").isEqualTo(false).jsonPath("$.reason").isEqualTo("NOT_LOGGED_IN"));
-        http.get().uri("/api/v1/sites/lodge/pages/hall").headers(h -> h.setBearerAuth(tokenFor("lodge"))).exchange()
-                .expectBody().jsonPath("$.groups[0]").isEqualTo("elders");
+        // Sessions and pages are two replicas, each refreshed on its own.
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> http.get().uri("/api/v1/sites/lodge/pages/hall")
+                .headers(h -> h.setBearerAuth(tokenFor("lodge"))).exchange()
+                .expectBody().jsonPath("$.groups[0]").isEqualTo("elders"));
         access("lodge", "hall", sessionOf("lodge", member)).jsonPath("$.allowed").isEqualTo(true);
     }
 

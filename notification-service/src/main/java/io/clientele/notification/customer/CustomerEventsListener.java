@@ -7,58 +7,59 @@ import io.clientele.events.CustomerPreferencesChanged;
 import io.clientele.events.SignupChannel;
 import io.clientele.notification.mail.MailKind;
 import io.clientele.notification.mail.MailRequests;
-import io.clientele.platform.consumer.IdempotentConsumer;
+import io.clientele.platform.consumer.IdempotentConsumer.Effect;
+import io.clientele.platform.consumer.RecordBatches;
 import io.clientele.schemas.Topics;
-import org.springframework.kafka.annotation.KafkaHandler;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
 
-/** Keeps the contact projection, welcomes new newsletter subscribers, follows merges and erases customers on request. */
+/**
+ * Keeps the contact projection, welcomes new newsletter subscribers, follows merges and erases customers on request,
+ * a poll's worth of events at a time (a bulk change brings one event per customer).
+ */
 @Component
-@KafkaListener(topics = Topics.CUSTOMER_EVENTS)
 class CustomerEventsListener {
 
-    private final IdempotentConsumer consumer;
+    private final RecordBatches batches;
     private final CustomerContacts contacts;
     private final MailRequests mails;
     private final CustomerErasure erasure;
     private final CustomerMergeFollower merges;
 
-    CustomerEventsListener(IdempotentConsumer consumer, CustomerContacts contacts, MailRequests mails,
+    CustomerEventsListener(RecordBatches batches, CustomerContacts contacts, MailRequests mails,
                            CustomerErasure erasure, CustomerMergeFollower merges) {
-        this.consumer = consumer;
-        this.erasure = erasure;
-        this.merges = merges;
+        this.batches = batches;
         this.contacts = contacts;
         this.mails = mails;
+        this.erasure = erasure;
+        this.merges = merges;
     }
 
-    @KafkaHandler
-    void on(CustomerCaptured capture) {
-        consumer.applyOnceNow("customer-contacts", capture.getEventId(), () -> contacts.apply(capture)
-                .then(capture.getChannel() == SignupChannel.NEWSLETTER
-                        ? mails.forCustomer(MailKind.NEWSLETTER_WELCOME, capture.getSiteId(), capture.getEventId(),
-                                capture.getCustomerId(), capture.getEmail(), capture.getFirstName(), capture.getLastName(),
-                                capture.getLocale(), null)
-                        : reactor.core.publisher.Mono.empty()));
+    @KafkaListener(topics = Topics.CUSTOMER_EVENTS, batch = "true")
+    void on(List<ConsumerRecord<String, Object>> records) {
+        batches.applyOnce(records, this::effectOf);
     }
 
-    @KafkaHandler
-    void on(CustomerPreferencesChanged preferences) {
-        consumer.applyOnceNow("customer-contacts", preferences.getEventId(), () -> contacts.apply(preferences));
+    /** The other customer events (updates, deletions) say nothing notification-service needs. */
+    private Effect effectOf(Object event) {
+        return switch (event) {
+            case CustomerCaptured capture ->
+                    new Effect("customer-contacts", capture.getEventId(), () -> contacts.apply(capture).then(welcome(capture)));
+            case CustomerPreferencesChanged preferences ->
+                    new Effect("customer-contacts", preferences.getEventId(), () -> contacts.apply(preferences));
+            case CustomerErased erased -> new Effect("customer-erasure", erased.getEventId(), () -> erasure.erase(erased));
+            case CustomerMerged merged -> new Effect("customer-contacts", merged.getEventId(), () -> merges.merged(merged));
+            default -> null;
+        };
     }
 
-    @KafkaHandler
-    void on(CustomerErased erased) {
-        consumer.applyOnceNow("customer-erasure", erased.getEventId(), () -> erasure.erase(erased));
-    }
-
-    @KafkaHandler
-    void on(CustomerMerged merged) {
-        consumer.applyOnceNow("customer-contacts", merged.getEventId(), () -> merges.merged(merged));
-    }
-
-    @KafkaHandler(isDefault = true)
-    void ignore(Object event) {
+    private Mono<Void> welcome(CustomerCaptured capture) {
+        return capture.getChannel() != SignupChannel.NEWSLETTER ? Mono.empty()
+                : mails.forCustomer(MailKind.NEWSLETTER_WELCOME, capture.getSiteId(), capture.getEventId(),
+                        capture.getCustomerId(), capture.getEmail(), capture.getFirstName(), capture.getLastName(),
+                        capture.getLocale(), null);
     }
 }

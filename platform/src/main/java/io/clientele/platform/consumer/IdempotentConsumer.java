@@ -1,9 +1,13 @@
 package io.clientele.platform.consumer;
 
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -24,9 +28,14 @@ public class IdempotentConsumer {
     }
 
     /**
+     * What one event does to the service.
+     *
      * @param consumer names the effect, so that two effects of one event in the same service are told apart
-     * @return true when the effect was applied now, false when the event had been applied before
      */
+    public record Effect(String consumer, String eventId, Supplier<Mono<?>> change) {
+    }
+
+    /** @return true when the effect was applied now, false when the event had been applied before */
     public Mono<Boolean> applyOnce(String consumer, String eventId, Supplier<Mono<?>> effect) {
         return tx.transactional(db.sql("""
                         INSERT INTO processed_events (consumer, event_id) VALUES (:consumer, :eventId)
@@ -43,5 +52,27 @@ public class IdempotentConsumer {
      */
     public boolean applyOnceNow(String consumer, String eventId, Supplier<Mono<?>> effect) {
         return Boolean.TRUE.equals(applyOnce(consumer, eventId, effect).block(EFFECT_TIMEOUT));
+    }
+
+    /**
+     * Applies the effects not applied before, in order, all in one transaction: one failure leaves none of them
+     * applied.
+     */
+    public Mono<Void> applyAllOnce(List<Effect> effects) {
+        if (effects.isEmpty()) {
+            return Mono.empty();
+        }
+        return tx.transactional(db.sql("""
+                        INSERT INTO processed_events (consumer, event_id)
+                        SELECT * FROM unnest(CAST(:consumers AS varchar[]), CAST(:eventIds AS varchar[]))
+                        ON CONFLICT DO NOTHING RETURNING consumer, event_id""")
+                .bind("consumers", effects.stream().map(Effect::consumer).toArray(String[]::new))
+                .bind("eventIds", effects.stream().map(Effect::eventId).toArray(String[]::new))
+                .map(row -> row.get("consumer", String.class) + " " + row.get("event_id", String.class))
+                .all().collect(HashSet<String>::new, Set::add)
+                .flatMapMany(fresh -> Flux.fromIterable(effects)
+                        .filter(effect -> fresh.remove(effect.consumer() + " " + effect.eventId())))
+                .concatMap(effect -> effect.change().get().then())
+                .then());
     }
 }
