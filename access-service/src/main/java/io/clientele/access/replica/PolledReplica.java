@@ -1,6 +1,7 @@
 package io.clientele.access.replica;
 
 import io.clientele.platform.polling.PollingLoop;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -25,10 +26,18 @@ public abstract class PolledReplica<K, V> implements SmartLifecycle {
 
     private final Map<K, V> entries = new ConcurrentHashMap<>();
     private final PollingLoop loop;
+    private final Clock clock;
     private volatile Instant seenUpTo = Instant.EPOCH;
+    private volatile Instant lastLook = Instant.EPOCH;
 
     protected PolledReplica(String name, Duration refresh) {
+        this(name, refresh, Clock.systemUTC());
+    }
+
+    /** @param clock this host's clock, never a business clock a test may move: it only paces the looks */
+    protected PolledReplica(String name, Duration refresh, Clock clock) {
         this.loop = new PollingLoop(name, refresh, refresh, this::refresh);
+        this.clock = clock;
     }
 
     /** A changed row: its key, what to keep (null to forget the key) and when it changed. */
@@ -61,15 +70,33 @@ public abstract class PolledReplica<K, V> implements SmartLifecycle {
     }
 
     Mono<Void> refresh() {
-        Instant since = seenUpTo.equals(Instant.EPOCH) ? Instant.EPOCH : seenUpTo.minus(OVERLAP);
-        return changedSince(since)
+        Instant lookingAt = clock.instant();
+        return changedSince(since())
                 .doOnNext(change -> {
                     apply(change.key(), change.value());
                     if (change.changedAt().isAfter(seenUpTo)) {
                         seenUpTo = change.changedAt();
                     }
                 })
-                .then(Mono.fromRunnable(this::afterRefresh));
+                .then(Mono.fromRunnable(() -> {
+                    lastLook = lookingAt;
+                    afterRefresh();
+                }));
+    }
+
+    /**
+     * Reads back {@link #OVERLAP} before the newest change seen, but no further back than twice that before the
+     * previous look (this host's clock against the database's, hence the margin): otherwise the rows of the last
+     * busy moment, a bulk deletion's thousands of revocations say, would be read again at every look until the
+     * next change.
+     */
+    private Instant since() {
+        if (seenUpTo.equals(Instant.EPOCH)) {
+            return Instant.EPOCH;
+        }
+        Instant afterPreviousLook = lastLook.minus(OVERLAP.multipliedBy(2));
+        Instant overlapped = seenUpTo.minus(OVERLAP);
+        return afterPreviousLook.isAfter(overlapped) ? afterPreviousLook : overlapped;
     }
 
     /** Runs after every refresh; nothing by default. */
