@@ -1,32 +1,27 @@
 package io.clientele.platform;
 
 import io.clientele.events.SiteUpdated;
+import io.clientele.platform.consumer.BatchEventListener;
 import io.clientele.platform.consumer.IdempotentConsumer.Effect;
 import io.clientele.platform.consumer.RecordBatches;
-import java.util.List;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /** {@link SiteEffectListener} as a batch listener: a site named "poison" fails inside the batch's transaction. */
 @Component
-class SiteEffectBatchListener {
+class SiteEffectBatchListener extends BatchEventListener {
 
-    private final RecordBatches batches;
     private final DatabaseClient db;
 
     SiteEffectBatchListener(RecordBatches batches, DatabaseClient db) {
-        this.batches = batches;
+        super("platform-test.site-batches", batches);
         this.db = db;
     }
 
-    @KafkaListener(topics = "platform-test.site-batches", batch = "true")
-    void on(List<ConsumerRecord<String, Object>> records) {
-        batches.applyOnce(records, event -> event instanceof SiteUpdated site
-                ? new Effect("site-effects", site.getEventId(), () -> apply(site))
-                : null);
+    @Override
+    protected Effect effectOf(Object event) {
+        return event instanceof SiteUpdated site ? new Effect("site-effects", site.getEventId(), () -> apply(site)) : null;
     }
 
     private Mono<Void> apply(SiteUpdated site) {

@@ -7,19 +7,16 @@ import io.clientele.events.CustomerDeleted;
 import io.clientele.events.CustomerErased;
 import io.clientele.events.CustomerMerged;
 import io.clientele.events.CustomerUpdated;
+import io.clientele.platform.consumer.BatchEventListener;
 import io.clientele.platform.consumer.IdempotentConsumer.Effect;
 import io.clientele.platform.consumer.RecordBatches;
 import io.clientele.schemas.Topics;
-import java.util.List;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** A bulk change brings one event per customer: they are applied a poll's worth at a time. */
+/** Keeps the customer directory and access requests, and follows merges and erasures, from customer.events. */
 @Component
-class CustomerEventsListener {
+class CustomerEventsListener extends BatchEventListener {
 
-    private final RecordBatches batches;
     private final CustomerProjection customers;
     private final AccessRequestService requests;
     private final CustomerErasure erasure;
@@ -27,20 +24,16 @@ class CustomerEventsListener {
 
     CustomerEventsListener(RecordBatches batches, CustomerProjection customers, AccessRequestService requests,
                            CustomerErasure erasure, CustomerMergeFollower merges) {
-        this.batches = batches;
+        super(Topics.CUSTOMER_EVENTS, batches);
         this.customers = customers;
         this.requests = requests;
         this.erasure = erasure;
         this.merges = merges;
     }
 
-    @KafkaListener(topics = Topics.CUSTOMER_EVENTS, batch = "true")
-    void on(List<ConsumerRecord<String, Object>> records) {
-        batches.applyOnce(records, this::effectOf);
-    }
-
     /** The other customer events (preferences, ...) say nothing access-service needs. */
-    private Effect effectOf(Object event) {
+    @Override
+    protected Effect effectOf(Object event) {
         return switch (event) {
             case CustomerCreated created ->
                     new Effect("customer-directory", created.getEventId(), () -> customers.created(created));

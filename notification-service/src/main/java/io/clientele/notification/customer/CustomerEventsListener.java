@@ -7,23 +7,17 @@ import io.clientele.events.CustomerPreferencesChanged;
 import io.clientele.events.SignupChannel;
 import io.clientele.notification.mail.MailKind;
 import io.clientele.notification.mail.MailRequests;
+import io.clientele.platform.consumer.BatchEventListener;
 import io.clientele.platform.consumer.IdempotentConsumer.Effect;
 import io.clientele.platform.consumer.RecordBatches;
 import io.clientele.schemas.Topics;
-import java.util.List;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-/**
- * Keeps the contact projection, welcomes new newsletter subscribers, follows merges and erases customers on request,
- * a poll's worth of events at a time (a bulk change brings one event per customer).
- */
+/** Keeps the contact projection, welcomes new newsletter subscribers, follows merges and erases customers on request. */
 @Component
-class CustomerEventsListener {
+class CustomerEventsListener extends BatchEventListener {
 
-    private final RecordBatches batches;
     private final CustomerContacts contacts;
     private final MailRequests mails;
     private final CustomerErasure erasure;
@@ -31,20 +25,16 @@ class CustomerEventsListener {
 
     CustomerEventsListener(RecordBatches batches, CustomerContacts contacts, MailRequests mails,
                            CustomerErasure erasure, CustomerMergeFollower merges) {
-        this.batches = batches;
+        super(Topics.CUSTOMER_EVENTS, batches);
         this.contacts = contacts;
         this.mails = mails;
         this.erasure = erasure;
         this.merges = merges;
     }
 
-    @KafkaListener(topics = Topics.CUSTOMER_EVENTS, batch = "true")
-    void on(List<ConsumerRecord<String, Object>> records) {
-        batches.applyOnce(records, this::effectOf);
-    }
-
     /** The other customer events (updates, deletions) say nothing notification-service needs. */
-    private Effect effectOf(Object event) {
+    @Override
+    protected Effect effectOf(Object event) {
         return switch (event) {
             case CustomerCaptured capture ->
                     new Effect("customer-contacts", capture.getEventId(), () -> contacts.apply(capture).then(welcome(capture)));
