@@ -1,13 +1,10 @@
 package io.clientele.access.link;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.clientele.platform.hash.Sha256;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -42,7 +39,7 @@ public class LinkTokens {
                 .then(db.sql("""
                                 INSERT INTO link_tokens (token_hash, site_id, customer_id, purpose, issued_at, expires_at)
                                 VALUES (:hash, :siteId, :customerId, :purpose, :now, :expiresAt)""")
-                        .bind("hash", hash(token)).bind("siteId", siteId).bind("customerId", customerId)
+                        .bind("hash", Sha256.hex(token)).bind("siteId", siteId).bind("customerId", customerId)
                         .bind("purpose", purpose.name()).bind("now", now).bind("expiresAt", expiresAt)
                         .then())
                 .thenReturn(new IssuedLink(token, expiresAt));
@@ -54,7 +51,7 @@ public class LinkTokens {
                         SELECT customer_id, purpose FROM link_tokens
                         WHERE token_hash = :hash AND site_id = :siteId AND used_at IS NULL AND voided_at IS NULL
                           AND expires_at > :now""")
-                .bind("hash", hash(token)).bind("siteId", siteId).bind("now", now)
+                .bind("hash", Sha256.hex(token)).bind("siteId", siteId).bind("now", now)
                 .map(row -> new LinkHolder(row.get("customer_id", UUID.class), LinkPurpose.valueOf(row.get("purpose", String.class))))
                 .one();
     }
@@ -66,16 +63,8 @@ public class LinkTokens {
                         WHERE token_hash = :hash AND site_id = :siteId AND used_at IS NULL AND voided_at IS NULL
                           AND expires_at > :now
                         RETURNING customer_id, purpose""")
-                .bind("hash", hash(token)).bind("siteId", siteId).bind("now", now)
+                .bind("hash", Sha256.hex(token)).bind("siteId", siteId).bind("now", now)
                 .map(row -> new LinkHolder(row.get("customer_id", UUID.class), LinkPurpose.valueOf(row.get("purpose", String.class))))
                 .one();
-    }
-
-    private static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
-        }
     }
 }

@@ -2,16 +2,14 @@ package io.clientele.customer.bulk;
 
 import io.clientele.customer.search.CustomerQuery;
 import io.clientele.customer.search.CustomerSearch;
+import io.clientele.platform.hash.Sha256;
 import io.clientele.platform.web.ProblemException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -60,7 +58,7 @@ class BulkService {
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         Instant expiresAt = Instant.now().plus(PREVIEW_VALID).truncatedTo(ChronoUnit.MILLIS);
         return targets(siteId, query).flatMap(targets -> jobs.insertPreviewed(id, siteId, JSON.writeValueAsString(query),
-                        requestedBy, targets, hash(token), expiresAt)
+                        requestedBy, targets, Sha256.hex(token), expiresAt)
                 .thenReturn(new DeletionPreview(targets.size(), token, expiresAt)));
     }
 
@@ -76,7 +74,7 @@ class BulkService {
         if (token == null || token.isBlank()) {
             return Mono.error(ProblemException.invalidField("token", "the token a deletion preview answered is needed"));
         }
-        return jobs.previewed(siteId, hash(token))
+        return jobs.previewed(siteId, Sha256.hex(token))
                 .switchIfEmpty(Mono.error(() -> ProblemException.invalidField("token",
                         "is not a waiting deletion preview of this site (each token confirms one deletion)")))
                 .flatMap(previewed -> {
@@ -108,14 +106,6 @@ class BulkService {
     private static ProblemException outdated(int now, int previewed) {
         return new ProblemException(HttpStatus.CONFLICT, "deletion-preview-outdated", "Customers changed since the preview",
                 "The query now finds " + now + " customers, not the " + previewed + " previewed: preview the deletion again.");
-    }
-
-    private static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes()));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     record DeletionPreview(int count, String token, Instant expiresAt) {

@@ -2,17 +2,14 @@ package io.clientele.customer.customer;
 
 import io.clientele.customer.site.SiteRepository;
 import io.clientele.events.CustomerErased;
+import io.clientele.platform.hash.Sha256;
 import io.clientele.platform.outbox.Events;
 import io.clientele.platform.outbox.Outbox;
 import io.clientele.schemas.Topics;
 import io.r2dbc.spi.Readable;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -111,15 +108,8 @@ public class CustomerRemoval {
         }
 
         List<String> identifierHashes() {
-            return identifiers.stream().map(Removed::sha256).toList();
+            return identifiers.stream().map(Sha256::hex).toList();
         }
 
-        private static String sha256(String value) {
-            try {
-                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
-        }
     }
 }
