@@ -1,13 +1,12 @@
 package io.clientele.access.replica;
 
-import io.clientele.platform.polling.PollingLoop;
+import io.clientele.platform.polling.PollingLifecycle;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiPredicate;
-import org.springframework.context.SmartLifecycle;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -20,12 +19,11 @@ import reactor.core.publisher.Mono;
  * @param <K> the row's key
  * @param <V> what is kept of the row; a change without a value removes the key
  */
-public abstract class PolledReplica<K, V> implements SmartLifecycle {
+public abstract class PolledReplica<K, V> extends PollingLifecycle {
 
     private static final Duration OVERLAP = Duration.ofSeconds(10);
 
     private final Map<K, V> entries = new ConcurrentHashMap<>();
-    private final PollingLoop loop;
     private final Clock clock;
     private volatile Instant seenUpTo = Instant.EPOCH;
     private volatile Instant lastLook = Instant.EPOCH;
@@ -36,7 +34,7 @@ public abstract class PolledReplica<K, V> implements SmartLifecycle {
 
     /** @param clock this host's clock, never a business clock a test may move: it only paces the looks */
     protected PolledReplica(String name, Duration refresh, Clock clock) {
-        this.loop = new PollingLoop(name, refresh, refresh, this::refresh);
+        poll(name, refresh, refresh, this::refresh);
         this.clock = clock;
     }
 
@@ -103,19 +101,10 @@ public abstract class PolledReplica<K, V> implements SmartLifecycle {
     protected void afterRefresh() {
     }
 
+    /** Loads the table whole before the instance serves anything. */
     @Override
     public void start() {
         refresh().block(Duration.ofMinutes(1));
-        loop.start();
-    }
-
-    @Override
-    public void stop() {
-        loop.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return loop.isRunning();
+        super.start();
     }
 }

@@ -1,13 +1,12 @@
 package io.clientele.customer.bulk;
 
 import io.clientele.customer.customer.CustomerRemoval;
-import io.clientele.platform.polling.PollingLoop;
+import io.clientele.platform.polling.PollingLifecycle;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
@@ -19,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
  * been silent for two minutes and takes them over.
  */
 @Component
-class BulkJobRunner implements SmartLifecycle {
+class BulkJobRunner extends PollingLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(BulkJobRunner.class);
     static final int CHUNK = 2_000;
@@ -31,14 +30,13 @@ class BulkJobRunner implements SmartLifecycle {
     private final ChunkChange change;
     private final CustomerRemoval removal;
     private final TransactionalOperator tx;
-    private final PollingLoop takeOver;
 
     BulkJobRunner(BulkJobs jobs, ChunkChange change, CustomerRemoval removal, TransactionalOperator tx) {
         this.jobs = jobs;
         this.change = change;
         this.removal = removal;
         this.tx = tx;
-        this.takeOver = new PollingLoop("Bulk job take-over", Duration.ofSeconds(10), Duration.ofSeconds(30),
+        poll("Bulk job take-over", Duration.ofSeconds(10), Duration.ofSeconds(30),
                 () -> jobs.takeOverSilent(worker, SILENCE).doOnNext(this::runInBackground).then());
     }
 
@@ -66,20 +64,5 @@ class BulkJobRunner implements SmartLifecycle {
             return removal.removeAll(work.siteId(), ids, false).map(deleted -> new ChunkOutcome(ids.size(), deleted, List.of()));
         }
         return change.apply(work.id(), work.siteId(), JSON.readValue(work.changes(), BulkChange.class), ids);
-    }
-
-    @Override
-    public void start() {
-        takeOver.start();
-    }
-
-    @Override
-    public void stop() {
-        takeOver.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return takeOver.isRunning();
     }
 }

@@ -8,6 +8,7 @@ import io.clientele.imports.column.RowParser;
 import io.clientele.imports.file.SheetFormat;
 import io.clientele.imports.file.SheetReader;
 import io.clientele.imports.file.SheetRow;
+import io.clientele.platform.polling.PollingLifecycle;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -22,8 +23,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import io.clientele.platform.polling.PollingLoop;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -35,7 +34,7 @@ import reactor.core.publisher.Mono;
  * still found, and the rows already staged are skipped: no row is lost and none is sent twice.
  */
 @Component
-public class ImportRun implements SmartLifecycle {
+public class ImportRun extends PollingLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ImportRun.class);
     private static final Duration STEP_TIMEOUT = Duration.ofSeconds(60);
@@ -45,12 +44,11 @@ public class ImportRun implements SmartLifecycle {
     private static final Duration SILENCE = Duration.ofMinutes(2);
 
     private final ExecutorService readers = Executors.newVirtualThreadPerTaskExecutor();
-    private final PollingLoop takeOver;
 
     ImportRun(ImportJobs jobs, ImportProperties properties) {
         this.jobs = jobs;
         this.properties = properties;
-        this.takeOver = new PollingLoop("Import take-over", Duration.ofSeconds(5), Duration.ofSeconds(30),
+        poll("Import take-over", Duration.ofSeconds(5), Duration.ofSeconds(30),
                 () -> takeOverSilent(SILENCE));
     }
 
@@ -69,21 +67,6 @@ public class ImportRun implements SmartLifecycle {
     /** Reads the jobs whose reader has been silent for longer than {@code silence}; answers how many. */
     Mono<Long> takeOverSilent(Duration silence) {
         return jobs.claimSilent(silence).doOnNext(this::readInBackground).count();
-    }
-
-    @Override
-    public void start() {
-        takeOver.start();
-    }
-
-    @Override
-    public void stop() {
-        takeOver.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return takeOver.isRunning();
     }
 
     private void read(ImportJob job) {

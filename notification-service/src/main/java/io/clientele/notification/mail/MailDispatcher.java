@@ -10,7 +10,7 @@ import io.clientele.notification.template.RenderedMail;
 import io.clientele.notification.template.TemplateCatalog;
 import io.clientele.platform.outbox.Events;
 import io.clientele.platform.outbox.Outbox;
-import io.clientele.platform.polling.PollingLoop;
+import io.clientele.platform.polling.PollingLifecycle;
 import io.clientele.schemas.Topics;
 import org.apache.avro.specific.SpecificRecord;
 import java.time.Instant;
@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -37,7 +36,7 @@ import reactor.core.scheduler.Schedulers;
  * exponential backoff, and marked FAILED with the last error once the tries run out.
  */
 @Component
-class MailDispatcher implements SmartLifecycle {
+class MailDispatcher extends PollingLifecycle {
 
     private final MailQueue queue;
     private final SiteSettingsRepository sites;
@@ -49,7 +48,6 @@ class MailDispatcher implements SmartLifecycle {
     private final Outbox outbox;
     private final TransactionalOperator tx;
     private final NotificationProperties properties;
-    private final PollingLoop loop;
 
     MailDispatcher(MailQueue queue, SiteSettingsRepository sites, CustomerContacts contacts, TemplateCatalog templates,
                    MailMessages messages, JavaMailSender smtp, SmsSender sms, Outbox outbox, TransactionalOperator tx,
@@ -64,7 +62,7 @@ class MailDispatcher implements SmartLifecycle {
         this.outbox = outbox;
         this.tx = tx;
         this.properties = properties;
-        this.loop = new PollingLoop("Mail dispatcher", properties.pollInterval(), properties.pollInterval(), this::dispatchAllDue);
+        poll("Mail dispatcher", properties.pollInterval(), properties.pollInterval(), this::dispatchAllDue);
     }
 
     /** Sends batch after batch while full ones come: a loaded queue does not wait for the next poll. */
@@ -218,20 +216,5 @@ class MailDispatcher implements SmartLifecycle {
                 .setRecipient(prepared.recipient())
                 .setCustomerId(mail.customerId())
                 .build();
-    }
-
-    @Override
-    public void start() {
-        loop.start();
-    }
-
-    @Override
-    public void stop() {
-        loop.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return loop.isRunning();
     }
 }

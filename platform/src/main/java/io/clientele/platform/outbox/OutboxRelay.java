@@ -1,6 +1,6 @@
 package io.clientele.platform.outbox;
 
-import io.clientele.platform.polling.PollingLoop;
+import io.clientele.platform.polling.PollingLifecycle;
 import io.clientele.schemas.serde.EncodedRecord;
 import io.r2dbc.spi.Readable;
 import java.time.Duration;
@@ -10,7 +10,6 @@ import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -25,7 +24,7 @@ import reactor.core.publisher.Mono;
  * <p>Only one relay of a service works at a time (a PostgreSQL advisory lock), so that replicas cannot
  * interleave two events of the same aggregate.
  */
-public class OutboxRelay implements SmartLifecycle {
+public class OutboxRelay extends PollingLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final long RELAY_LOCK = 0x636c69656e74656cL;
@@ -34,8 +33,6 @@ public class OutboxRelay implements SmartLifecycle {
     private final TransactionalOperator tx;
     private final KafkaTemplate<String, Object> kafka;
     private final OutboxProperties properties;
-    private final PollingLoop relayLoop;
-    private final PollingLoop purgeLoop;
 
     public OutboxRelay(DatabaseClient db, TransactionalOperator tx, KafkaTemplate<String, Object> kafka,
                        OutboxProperties properties) {
@@ -43,8 +40,8 @@ public class OutboxRelay implements SmartLifecycle {
         this.tx = tx;
         this.kafka = kafka;
         this.properties = properties;
-        this.relayLoop = new PollingLoop("Outbox relay", properties.pollInterval(), properties.pollInterval(), this::relayAll);
-        this.purgeLoop = new PollingLoop("Outbox purge", Duration.ofMinutes(1), Duration.ofHours(1), this::purgeSent);
+        poll("Outbox relay", properties.pollInterval(), properties.pollInterval(), this::relayAll);
+        poll("Outbox purge", Duration.ofMinutes(1), Duration.ofHours(1), this::purgeSent);
     }
 
     /** Publishes batch after batch while full ones come, so that a backlog does not wait for the next poll. */
@@ -134,23 +131,6 @@ public class OutboxRelay implements SmartLifecycle {
             return bytes;
         }
         return (byte[]) payload;
-    }
-
-    @Override
-    public void start() {
-        relayLoop.start();
-        purgeLoop.start();
-    }
-
-    @Override
-    public void stop() {
-        relayLoop.stop();
-        purgeLoop.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return relayLoop.isRunning();
     }
 
     private record OutboxRow(long position, String id, String aggregateId, String type, String topic, byte[] payload) {
