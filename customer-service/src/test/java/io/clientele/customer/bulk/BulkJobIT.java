@@ -131,22 +131,22 @@ class BulkJobIT extends CustomerServiceITSupport {
 
     @Test
     void aJobOfMoreThanAHundredThousandCustomersIsRefusedBeforeItStarts() {
-        createSite("crowd");
+        createSite("multitude");
         // Straight into the table: 100,001 customers through the API would take minutes.
         db.sql("""
                 INSERT INTO customers (id, site_id, email, email_normalized, status, source_channel)
-                SELECT gen_random_uuid(), 'crowd', 'c' || i || '@crowd.test', 'c' || i || '@crowd.test', 'ACTIVE', 'MANUAL'
+                SELECT gen_random_uuid(), 'multitude', 'c' || i || '@multitude.test', 'c' || i || '@multitude.test', 'ACTIVE', 'MANUAL'
                 FROM generate_series(1, 100001) AS i""").then().block();
 
-        send(HttpMethod.POST, "crowd", "/customers/bulk-changes", "{\"query\": {}, \"addTags\": [\"all\"]}")
+        send(HttpMethod.POST, "multitude", "/customers/bulk-changes", "{\"query\": {}, \"addTags\": [\"all\"]}")
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("query")
                 .jsonPath("$.errors[0].message").value(message -> assertThat(message.toString()).contains("100000"));
-        send(HttpMethod.POST, "crowd", "/customers/bulk-deletions/preview", "{\"query\": {}}")
+        send(HttpMethod.POST, "multitude", "/customers/bulk-deletions/preview", "{\"query\": {}}")
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("query");
-        assertThat(count("SELECT count(*) AS n FROM bulk_jobs WHERE site_id = 'crowd'")).isZero();
+        assertThat(count("SELECT count(*) AS n FROM bulk_jobs WHERE site_id = 'multitude'")).isZero();
 
-        send(HttpMethod.POST, "crowd", "/customers/bulk-changes", """
-                {"query": {"q": "c1@crowd.test", "field": "email"}, "addTags": ["first"]}""").expectStatus().isAccepted();
+        send(HttpMethod.POST, "multitude", "/customers/bulk-changes", """
+                {"query": {"q": "c1@multitude.test", "field": "email"}, "addTags": ["first"]}""").expectStatus().isAccepted();
     }
 
     private String preview(String siteId, int expected) {
