@@ -56,7 +56,7 @@ class ChunkChange {
             List<UUID> valid = new ArrayList<>();
             List<ChunkOutcome.Failure> failures = new ArrayList<>();
             for (StoredCustomer customer : found.getT2()) {
-                UUID id = UUID.fromString(customer.fields().get("id").toString());
+                UUID id = customer.id();
                 CustomerDraft before = CustomerDrafts.stored(customer.fields());
                 try {
                     CustomerDraft after = CustomerValidation.validated(change.applyTo(before), requireNames);
@@ -102,7 +102,7 @@ class ChunkChange {
             List<Map.Entry<String, SpecificRecord>> events = new ArrayList<>();
             List<Timeline.Entry> entries = new ArrayList<>();
             for (StoredCustomer customer : changed) {
-                UUID id = UUID.fromString(customer.fields().get("id").toString());
+                UUID id = customer.id();
                 List<String> fields = changedFields.get(id);
                 events.add(Map.entry(id.toString(), CustomerEvents.updated(siteId, customer.fields(), fields, null, false)));
                 entries.add(new Timeline.Entry(id, "UPDATED", "BULK",

@@ -110,6 +110,5 @@ public class CustomerRemoval {
         List<String> identifierHashes() {
             return identifiers.stream().map(Sha256::hex).toList();
         }
-
     }
 }

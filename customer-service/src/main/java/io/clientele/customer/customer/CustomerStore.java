@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Repository;
@@ -24,7 +25,7 @@ public class CustomerStore {
     private static final String SELECT_ALL = "SELECT " + CustomerRows.selectList(CustomerFields.all())
             + ", c.version FROM customers c ";
 
-    private static final String UNNESTED = unnested("");
+    private static final String UNNESTED = unnested();
     private static final String INSERT = "INSERT INTO customers (id, site_id, source_channel, marketing_opt_in, "
             + "consent_updated_at, " + CustomerColumns.names()
             + ") SELECT x.id, :siteId, :sourceChannel, x.id = ANY(:optedIn), "
@@ -37,7 +38,7 @@ public class CustomerStore {
     private static final String UPDATE = "UPDATE customers c SET " + SET_WRITABLE + " FROM " + UNNESTED
             + " WHERE c.site_id = :siteId AND c.id = x.id";
     private static final String UPDATE_WITH_GROUPS = "UPDATE customers c SET " + SET_WRITABLE
-            + ", group_names = CAST(x.group_names AS text[]) FROM " + unnested(", group_names")
+            + ", group_names = CAST(x.group_names AS text[]) FROM " + unnested("group_names")
             + " WHERE c.site_id = :siteId AND c.id = x.id";
 
     private final DatabaseClient db;
@@ -46,12 +47,13 @@ public class CustomerStore {
         this.db = db;
     }
 
-    private static String unnested(String extraColumn) {
+    /** The ids and the writable columns, then these columns, each bound as an array of text. */
+    private static String unnested(String... extraColumns) {
+        List<String> columns = Stream.concat(CustomerColumns.WRITABLE.stream().map(CustomerColumns.Column::name),
+                Stream.of(extraColumns)).toList();
         return "unnest(CAST(:ids AS uuid[]), "
-                + CustomerColumns.WRITABLE.stream().map(column -> "CAST(:" + column.name() + " AS text[])")
-                .collect(Collectors.joining(", "))
-                + (extraColumn.isEmpty() ? "" : ", CAST(:" + extraColumn.substring(2) + " AS text[])")
-                + ") AS x (id, " + CustomerColumns.names() + extraColumn + ")";
+                + columns.stream().map(column -> "CAST(:" + column + " AS text[])").collect(Collectors.joining(", "))
+                + ") AS x (id, " + String.join(", ", columns) + ")";
     }
 
     /** The customer, or empty when the site has none with this id. */

@@ -5,6 +5,7 @@ import io.clientele.customer.customer.CustomerDrafts;
 import io.clientele.customer.customer.CustomerEvents;
 import io.clientele.customer.customer.CustomerRepository;
 import io.clientele.customer.customer.CustomerStore;
+import io.clientele.customer.customer.StoredCustomer;
 import io.clientele.customer.group.GroupService;
 import io.clientele.customer.site.Site;
 import io.clientele.customer.site.SiteRepository;
@@ -91,7 +92,7 @@ class ImportBatches {
             return Mono.empty();
         }
         Set<UUID> consentChanged = new HashSet<>(plan.consentIds);
-        return store.findAll(siteId, written).collectMap(customer -> UUID.fromString(customer.fields().get("id").toString()))
+        return store.findAll(siteId, written).collectMap(StoredCustomer::id)
                 .flatMap(customers -> {
                     List<Map.Entry<String, SpecificRecord>> events = new ArrayList<>();
                     for (UUID id : written) {

@@ -73,7 +73,7 @@ class CustomerMerge {
         List<UUID> order = survivorId.compareTo(mergedId) < 0 ? List.of(survivorId, mergedId) : List.of(mergedId, survivorId);
         return sites.find(siteId).switchIfEmpty(Mono.error(() -> ProblemException.notFound("site", siteId)))
                 .flatMap(site -> tx.transactional(Flux.fromIterable(order).concatMap(id -> customers.lock(siteId, id))
-                        .collectMap(customer -> UUID.fromString(customer.fields().get("id").toString()))
+                        .collectMap(StoredCustomer::id)
                         .flatMap(locked -> {
                             CustomerDraft survivor = CustomerDrafts.stored(locked.get(survivorId).fields());
                             CustomerDraft merged = CustomerDrafts.stored(locked.get(mergedId).fields());

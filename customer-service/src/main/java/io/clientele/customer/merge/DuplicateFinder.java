@@ -64,7 +64,7 @@ class DuplicateFinder {
                     List<Shared> shown = found.size() > limit ? found.subList(0, limit) : found;
                     String next = found.size() > limit ? shown.getLast().reason() + " " + shown.getLast().value() : null;
                     return customers.findAll(siteId, shown.stream().flatMap(shared -> shared.ids().stream()).distinct().toList())
-                            .collectMap(customer -> UUID.fromString(customer.fields().get("id").toString()), Function.identity())
+                            .collectMap(StoredCustomer::id, Function.identity())
                             .map(byId -> new DuplicatePage(shown.stream().map(shared -> new DuplicateSet(shared.reason(),
                                     shared.value(), shared.ids().stream().map(byId::get)
                                     .filter(Objects::nonNull)
