@@ -3,10 +3,7 @@ package io.clientele.access.customer;
 import io.clientele.events.CustomerErased;
 import io.clientele.platform.erasure.ErasureConfirmation;
 import io.clientele.platform.outbox.Outbox;
-import io.clientele.platform.sql.Statements;
 import io.clientele.schemas.Topics;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -23,20 +20,19 @@ class CustomerErasure {
     static final String SERVICE = "access-service";
 
     private final DatabaseClient db;
+    private final CustomerDirectory directory;
     private final Outbox outbox;
 
-    CustomerErasure(DatabaseClient db, Outbox outbox) {
+    CustomerErasure(DatabaseClient db, CustomerDirectory directory, Outbox outbox) {
         this.db = db;
+        this.directory = directory;
         this.outbox = outbox;
     }
 
     Mono<Void> erase(CustomerErased erased) {
         UUID customerId = UUID.fromString(erased.getCustomerId());
         String siteId = erased.getSiteId();
-        Mono<Long> byId = Statements.run(db, List.of("DELETE FROM credentials WHERE site_id = :siteId AND customer_id = :id",
-                "DELETE FROM link_tokens WHERE site_id = :siteId AND customer_id = :id",
-                "DELETE FROM access_requests WHERE site_id = :siteId AND customer_id = :id",
-                "DELETE FROM customers WHERE site_id = :siteId AND customer_id = :id"), Map.of("siteId", siteId, "id", customerId));
+        Mono<Long> byId = directory.forget(siteId, customerId);
         Mono<Long> throttling = db.sql("""
                         DELETE FROM login_failures WHERE scope LIKE :prefix || '%'
                           AND encode(sha256(convert_to(substring(scope FROM length(:prefix) + 1), 'UTF8')), 'hex') = ANY(:hashes)""")

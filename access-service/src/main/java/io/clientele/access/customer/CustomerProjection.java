@@ -53,7 +53,8 @@ class CustomerProjection {
     Mono<Void> deleted(CustomerDeleted deleted) {
         UUID customerId = UUID.fromString(deleted.getCustomerId());
         return revocations.revoke(deleted.getSiteId(), customerId, true, clock.instant())
-                .then(directory.forget(deleted.getSiteId(), customerId));
+                .then(directory.forget(deleted.getSiteId(), customerId))
+                .then();
     }
 
     private Mono<Void> sessionsAfter(KnownCustomer before, CustomerUpdated after) {
