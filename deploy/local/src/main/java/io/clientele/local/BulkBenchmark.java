@@ -1,7 +1,6 @@
 package io.clientele.local;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Map;
@@ -75,8 +74,7 @@ final class BulkBenchmark {
     private static void awaitFollowed(LocalStackPorts ports, String job, String counting, String site, int customers)
             throws Exception {
         long start = System.nanoTime();
-        try (Connection db = DriverManager.getConnection("jdbc:postgresql://localhost:" + ports.postgres() + "/access",
-                "clientele", "clientele"); PreparedStatement followed = db.prepareStatement(counting)) {
+        try (Connection db = ports.database("access"); PreparedStatement followed = db.prepareStatement(counting)) {
             followed.setString(1, site);
             while (true) {
                 try (ResultSet count = followed.executeQuery()) {

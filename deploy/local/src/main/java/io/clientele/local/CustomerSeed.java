@@ -20,8 +20,7 @@ final class CustomerSeed {
      */
     static void load(LocalStackPorts ports, String site, int customers) throws Exception {
         long start = System.nanoTime();
-        try (Connection db = DriverManager.getConnection("jdbc:postgresql://localhost:" + ports.postgres() + "/customer",
-                "clientele", "clientele"); Statement sql = db.createStatement()) {
+        try (Connection db = ports.database("customer"); Statement sql = db.createStatement()) {
             for (int from = 0; from < customers; from += 100_000) {
                 sql.execute(CustomerSeed.customers(site, from, Math.min(from + 100_000, customers)));
                 System.out.printf("  seeded %,d customers%n", Math.min(from + 100_000, customers));

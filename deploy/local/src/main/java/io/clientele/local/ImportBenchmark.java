@@ -8,7 +8,6 @@ import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -124,8 +123,7 @@ final class ImportBenchmark {
                     .append(row[6]).append(',').append(row[7]).append(",\"{").append(row[10]).append("}\",")
                     .append(row[11].equals("yes")).append(',').append(row[8].toLowerCase()).append(",ACTIVE\n");
         }
-        try (Connection db = DriverManager.getConnection("jdbc:postgresql://localhost:" + ports.postgres() + "/customer",
-                "clientele", "clientele"); Statement sql = db.createStatement()) {
+        try (Connection db = ports.database("customer"); Statement sql = db.createStatement()) {
             sql.execute("DROP TABLE IF EXISTS import_copy_reference");
             sql.execute("CREATE TABLE import_copy_reference (LIKE customers INCLUDING ALL)");
             long start = System.nanoTime();

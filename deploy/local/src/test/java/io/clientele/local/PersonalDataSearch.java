@@ -1,7 +1,6 @@
 package io.clientele.local;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,22 +18,24 @@ final class PersonalDataSearch {
     private PersonalDataSearch() {
     }
 
-    static List<String> in(int port, String database, List<String> texts) throws SQLException {
+    static List<String> in(LocalStackPorts ports, String database, List<String> texts) throws SQLException {
         List<String> hits = new ArrayList<>();
-        try (Connection db = DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/" + database,
-                "clientele", "clientele")) {
+        try (Connection db = ports.database(database)) {
             for (Map.Entry<String, String> column : columns(db).entrySet()) {
                 String[] tableAndColumn = column.getKey().split("\\.");
                 String value = "\"" + tableAndColumn[1] + "\"";
-                String condition = column.getValue().equals("bytea")
+                boolean binary = column.getValue().equals("bytea");
+                String condition = binary
                         ? "position(convert_to(lower(?), 'UTF8') IN " + value + ") > 0 OR position(convert_to(?, 'UTF8') IN "
                         + value + ") > 0"
-                        : "CAST(" + value + " AS text) ILIKE '%' || ? || '%' OR CAST(" + value + " AS text) ILIKE '%' || ? || '%'";
+                        : "CAST(" + value + " AS text) ILIKE '%' || ? || '%'";
                 for (String text : texts) {
                     try (PreparedStatement query = db.prepareStatement("SELECT count(*) FROM \"" + tableAndColumn[0]
                             + "\" WHERE " + condition)) {
                         query.setString(1, text);
-                        query.setString(2, text);
+                        if (binary) {
+                            query.setString(2, text);
+                        }
                         try (ResultSet found = query.executeQuery()) {
                             found.next();
                             if (found.getLong(1) > 0) {

@@ -193,7 +193,7 @@ class PlatformJourneysIT {
 
         List<String> personalData = List.of(email, "Zephyrine", "Erasedottir", "671829304", "71 82 93 04");
         for (String database : List.of("customer", "access", "imports", "notification")) {
-            assertThat(PersonalDataSearch.in(stack.ports().postgres(), database, List.of(email)))
+            assertThat(PersonalDataSearch.in(stack.ports(), database, List.of(email)))
                     .as("the customer's e-mail in " + database + " before the erasure").isNotEmpty();
         }
 
@@ -206,7 +206,7 @@ class PlatformJourneysIT {
 
         List<String> found = new ArrayList<>();
         for (String database : List.of("customer", "access", "imports", "notification")) {
-            found.addAll(PersonalDataSearch.in(stack.ports().postgres(), database, personalData));
+            found.addAll(PersonalDataSearch.in(stack.ports(), database, personalData));
         }
         assertThat(found).as("columns still holding the customer's e-mail, name or phone").isEmpty();
     }
