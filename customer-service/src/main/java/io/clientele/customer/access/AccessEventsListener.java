@@ -1,12 +1,12 @@
 package io.clientele.customer.access;
 
+import io.clientele.customer.erasure.Erasures;
 import io.clientele.events.AccessApproved;
 import io.clientele.events.AccessRejected;
 import io.clientele.events.AccessRequested;
 import io.clientele.events.CustomerEmailVerified;
-import io.clientele.events.CustomerLoggedIn;
-import io.clientele.customer.erasure.Erasures;
 import io.clientele.events.CustomerErasureConfirmed;
+import io.clientele.events.CustomerLoggedIn;
 import io.clientele.platform.consumer.IdempotentConsumer;
 import io.clientele.schemas.Topics;
 import org.springframework.kafka.annotation.KafkaHandler;
@@ -18,13 +18,13 @@ import org.springframework.stereotype.Component;
 class AccessEventsListener {
 
     private final IdempotentConsumer consumer;
-    private final Erasures erasures;
     private final AccessActivity activity;
+    private final Erasures erasures;
 
     AccessEventsListener(IdempotentConsumer consumer, AccessActivity activity, Erasures erasures) {
-        this.erasures = erasures;
         this.consumer = consumer;
         this.activity = activity;
+        this.erasures = erasures;
     }
 
     @KafkaHandler
@@ -52,12 +52,12 @@ class AccessEventsListener {
         consumer.applyOnceNow("access-activity", verified.getEventId(), () -> activity.emailVerified(verified));
     }
 
-    /** Invitations and password resets are not the customer's doing; their e-mails reach the timeline when sent. */
     @KafkaHandler
     void on(CustomerErasureConfirmed confirmed) {
         consumer.applyOnceNow("erasure-confirmed", confirmed.getEventId(), () -> erasures.confirmed(confirmed));
     }
 
+    /** Invitations and password resets are not the customer's doing; their e-mails reach the timeline when sent. */
     @KafkaHandler(isDefault = true)
     void ignore(Object event) {
     }

@@ -1,14 +1,14 @@
 package io.clientele.customer.preference;
 
+import io.clientele.customer.erasure.Erasures;
 import io.clientele.customer.timeline.Timeline;
+import io.clientele.events.CustomerErasureConfirmed;
 import io.clientele.events.EmailOpened;
 import io.clientele.events.NotificationSent;
-import io.clientele.platform.json.JsonDetails;
-import java.util.UUID;
-import io.clientele.customer.erasure.Erasures;
-import io.clientele.events.CustomerErasureConfirmed;
 import io.clientele.platform.consumer.IdempotentConsumer;
+import io.clientele.platform.json.JsonDetails;
 import io.clientele.schemas.Topics;
+import java.util.UUID;
 import org.springframework.kafka.annotation.KafkaHandler;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -18,15 +18,15 @@ import org.springframework.stereotype.Component;
 class NotificationEventsListener {
 
     private final IdempotentConsumer consumer;
-    private final Erasures erasures;
     private final ContentTypeLearning learning;
     private final Timeline timeline;
+    private final Erasures erasures;
 
     NotificationEventsListener(IdempotentConsumer consumer, ContentTypeLearning learning, Timeline timeline, Erasures erasures) {
-        this.erasures = erasures;
         this.consumer = consumer;
         this.learning = learning;
         this.timeline = timeline;
+        this.erasures = erasures;
     }
 
     /** An e-mail to a customer goes on their timeline; the site owner's mails are not about one customer. */
@@ -45,12 +45,12 @@ class NotificationEventsListener {
         consumer.applyOnceNow("email-opened", opened.getEventId(), () -> learning.opened(opened));
     }
 
-    /** The other notification events change nothing here. */
     @KafkaHandler
     void on(CustomerErasureConfirmed confirmed) {
         consumer.applyOnceNow("erasure-confirmed", confirmed.getEventId(), () -> erasures.confirmed(confirmed));
     }
 
+    /** The other notification events change nothing here. */
     @KafkaHandler(isDefault = true)
     void ignore(Object event) {
     }
