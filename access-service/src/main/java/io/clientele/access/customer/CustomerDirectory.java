@@ -2,15 +2,14 @@ package io.clientele.access.customer;
 
 import io.clientele.events.CustomerUpdated;
 import io.clientele.platform.email.EmailAddresses;
-import io.clientele.platform.sql.Statements;
 import io.r2dbc.spi.Readable;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** The customers access-service knows, kept from customer.events. */
@@ -87,10 +86,12 @@ public class CustomerDirectory {
 
     /** Deletes what is kept for the customer besides the revocation of their sessions; answers how many rows. */
     Mono<Long> forget(String siteId, UUID customerId) {
-        return Statements.run(db, List.of("DELETE FROM credentials WHERE site_id = :siteId AND customer_id = :id",
-                "DELETE FROM link_tokens WHERE site_id = :siteId AND customer_id = :id",
-                "DELETE FROM access_requests WHERE site_id = :siteId AND customer_id = :id",
-                "DELETE FROM customers WHERE site_id = :siteId AND customer_id = :id"), Map.of("siteId", siteId, "id", customerId));
+        return Flux.just("DELETE FROM credentials WHERE site_id = :siteId AND customer_id = :id",
+                        "DELETE FROM link_tokens WHERE site_id = :siteId AND customer_id = :id",
+                        "DELETE FROM access_requests WHERE site_id = :siteId AND customer_id = :id",
+                        "DELETE FROM customers WHERE site_id = :siteId AND customer_id = :id")
+                .concatMap(sql -> db.sql(sql).bind("siteId", siteId).bind("id", customerId).fetch().rowsUpdated())
+                .reduce(0L, Long::sum);
     }
 
     public Mono<KnownCustomer> find(String siteId, UUID customerId) {
