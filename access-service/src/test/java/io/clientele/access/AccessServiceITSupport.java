@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -78,8 +77,8 @@ public abstract class AccessServiceITSupport extends ServiceITSupport {
         http.post().uri("/api/v1/sites/{siteId}/customers/{id}/invitations", siteId, customerId)
                 .headers(h -> h.setBearerAuth(tokenFor(siteId))).exchange()
                 .expectStatus().isAccepted();
-        return await().atMost(Duration.ofSeconds(20)).until(() -> eventsFor(InvitationIssued.class, customerId),
-                issued -> issued.size() > before).getLast().getToken();
+        return linkSeal.open(await().atMost(Duration.ofSeconds(20)).until(() -> eventsFor(InvitationIssued.class, customerId),
+                issued -> issued.size() > before).getLast().getSealedToken());
     }
 
     protected WebTestClient.ResponseSpec setPassword(String siteId, String token, String password) {
@@ -104,12 +103,6 @@ public abstract class AccessServiceITSupport extends ServiceITSupport {
     protected String sessionOf(String siteId, String email) {
         return logIn(siteId, email, PASSWORD, anAddress()).expectStatus().isOk()
                 .expectBody(Session.class).returnResult().getResponseBody().token();
-    }
-
-    /** A client address no other test uses, so that log-in throttling of one test does not reach another. */
-    protected static String anAddress() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        return "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(1, 255);
     }
 
     protected WebTestClient.BodyContentSpec access(String siteId, String pageId, String sessionToken) {

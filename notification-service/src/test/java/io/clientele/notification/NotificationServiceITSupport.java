@@ -38,6 +38,9 @@ public abstract class NotificationServiceITSupport extends ServiceITSupport {
         properties.add("clientele.notification.first-retry-delay", () -> "200ms");
         properties.add("clientele.notification.max-retry-delay", () -> "1s");
         properties.add("clientele.notification.max-attempts", () -> "5");
+        properties.add("clientele.notification.sending-domains", () -> "mail.clientele.test");
+        properties.add("clientele.notification.owner-mails-per-window", () -> "3");
+        properties.add("clientele.notification.owner-digest-window", () -> "3s");
         properties.add("clientele.notification.public-base-url", () -> "https://pages.example.test");
         properties.add("clientele.notification.admin-base-url", () -> "https://admin.example.test");
         properties.add("clientele.notification.tracking-base-url", () -> "https://track.example.test");
@@ -61,6 +64,14 @@ public abstract class NotificationServiceITSupport extends ServiceITSupport {
                 .setPreferredContentType(contentType).setMarketingOptIn(marketingOptIn).build());
         await().atMost(Duration.ofSeconds(20)).until(() -> count("SELECT count(*) AS n FROM customers WHERE customer_id = '"
                 + customerId + "' AND content_type = '" + contentType + "'") == 1);
+    }
+
+    protected static String subject(MimeMessage mail) {
+        try {
+            return mail.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The mails the SMTP server received for the recipient. */

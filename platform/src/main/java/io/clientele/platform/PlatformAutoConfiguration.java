@@ -3,16 +3,27 @@ package io.clientele.platform;
 import io.clientele.platform.consumer.IdempotentConsumer;
 import io.clientele.platform.consumer.RecordBatches;
 import io.clientele.platform.kafka.KafkaEventsConfiguration;
+import com.zaxxer.hikari.HikariDataSource;
+import io.clientele.platform.limit.RateLimitConverter;
+import io.clientele.platform.limit.RateLimiter;
+import io.clientele.platform.link.LinkSeal;
+import io.clientele.platform.link.LinkSealProperties;
 import io.clientele.platform.outbox.Outbox;
 import io.clientele.platform.outbox.OutboxProperties;
 import io.clientele.platform.outbox.OutboxRelay;
 import io.clientele.platform.security.SiteSecurityConfiguration;
+import io.clientele.platform.web.ClientAddresses;
 import io.clientele.platform.web.ProblemDetailsHandler;
+import io.clientele.platform.web.RequestGuard;
+import io.clientele.platform.web.SafeTextModule;
+import io.clientele.platform.web.TrustedProxiesProperties;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -22,7 +33,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
         "org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration",
         "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
         "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration"})
-@EnableConfigurationProperties(OutboxProperties.class)
+@EnableConfigurationProperties({OutboxProperties.class, TrustedProxiesProperties.class, LinkSealProperties.class})
 @Import({KafkaEventsConfiguration.class, SiteSecurityConfiguration.class, ProblemDetailsHandler.class})
 public class PlatformAutoConfiguration {
 
@@ -36,6 +47,45 @@ public class PlatformAutoConfiguration {
     OutboxRelay outboxRelay(DatabaseClient db, TransactionalOperator tx, KafkaTemplate<String, Object> kafka,
                             OutboxProperties properties) {
         return new OutboxRelay(db, tx, kafka, properties);
+    }
+
+    @Bean
+    RequestGuard requestGuard() {
+        return new RequestGuard();
+    }
+
+    @Bean
+    ClientAddresses clientAddresses(TrustedProxiesProperties properties) {
+        return new ClientAddresses(properties.trustedProxies());
+    }
+
+    @Bean
+    @ConfigurationPropertiesBinding
+    static RateLimitConverter rateLimitConverter() {
+        return new RateLimitConverter();
+    }
+
+    @Bean(destroyMethod = "close")
+    RateLimiter rateLimiter(Environment environment) {
+        HikariDataSource pool = new HikariDataSource();
+        pool.setPoolName("rate-limits");
+        pool.setJdbcUrl(environment.getRequiredProperty("spring.flyway.url"));
+        pool.setUsername(environment.getProperty("spring.flyway.user"));
+        pool.setPassword(environment.getProperty("spring.flyway.password"));
+        pool.setMaximumPoolSize(4);
+        pool.setMinimumIdle(0);
+        return new RateLimiter(pool);
+    }
+
+    @Bean
+    LinkSeal linkSeal(LinkSealProperties properties) {
+        return new LinkSeal(properties.sealPublicKey(), properties.sealPrivateKey());
+    }
+
+    /** Registered by Spring Boot's Jackson configuration into the mapper that reads request bodies. */
+    @Bean
+    SafeTextModule safeTextModule() {
+        return new SafeTextModule();
     }
 
     @Bean

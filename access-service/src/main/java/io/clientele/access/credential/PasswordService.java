@@ -3,6 +3,7 @@ package io.clientele.access.credential;
 import io.clientele.access.customer.CustomerDirectory;
 import io.clientele.access.customer.KnownCustomer;
 import io.clientele.access.link.LinkTokens;
+import io.clientele.access.session.LoginThrottle;
 import io.clientele.access.session.SessionRevocations;
 import io.clientele.events.CustomerEmailVerified;
 import io.clientele.platform.outbox.Events;
@@ -11,8 +12,6 @@ import io.clientele.platform.web.ProblemException;
 import io.clientele.schemas.Topics;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
@@ -30,17 +29,20 @@ class PasswordService {
     private final Credentials credentials;
     private final PasswordHasher hasher;
     private final SessionRevocations revocations;
+    private final LoginThrottle throttle;
     private final Outbox outbox;
     private final TransactionalOperator tx;
     private final Clock clock;
 
     PasswordService(LinkTokens links, CustomerDirectory customers, Credentials credentials, PasswordHasher hasher,
-                    SessionRevocations revocations, Outbox outbox, TransactionalOperator tx, Clock clock) {
+                    SessionRevocations revocations, LoginThrottle throttle, Outbox outbox, TransactionalOperator tx,
+                    Clock clock) {
         this.links = links;
         this.customers = customers;
         this.credentials = credentials;
         this.hasher = hasher;
         this.revocations = revocations;
+        this.throttle = throttle;
         this.outbox = outbox;
         this.tx = tx;
         this.clock = clock;
@@ -57,6 +59,7 @@ class PasswordService {
                             .switchIfEmpty(Mono.error(PasswordService::linkNotValid))
                             .then(credentials.setPassword(siteId, customer.customerId(), hash, now))
                             .flatMap(firstPassword -> revocations.revoke(siteId, customer.customerId(), false, now)
+                                    .then(throttle.passwordChanged(siteId, customer.email()))
                                     .then(firstPassword ? outbox.add(Topics.ACCESS_EVENTS, "customer",
                                             customer.customerId().toString(), verified(customer, now)) : Mono.empty())))
                             .then(Mono.fromRunnable(() -> revocations.appliedHere(customer.customerId(), now))));
@@ -65,10 +68,8 @@ class PasswordService {
 
     /** One answer for a link that never was, was used, was replaced or expired: the holder can only ask for a new one. */
     private static ProblemException linkNotValid() {
-        ProblemException problem = new ProblemException(HttpStatus.BAD_REQUEST, "link-not-valid",
-                "Link not valid", "This link is not valid any more: it was used, replaced by a newer one, or it expired. Ask for a new one.");
-        problem.getBody().setProperty("errors", List.of(new ProblemException.FieldError("token", "is not valid any more")));
-        return problem;
+        return ProblemException.linkNotValid(
+                "This link is not valid any more: it was used, replaced by a newer one, or it expired. Ask for a new one.");
     }
 
     private static CustomerEmailVerified verified(KnownCustomer customer, Instant now) {

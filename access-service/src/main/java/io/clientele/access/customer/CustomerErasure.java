@@ -1,11 +1,11 @@
 package io.clientele.access.customer;
 
+import io.clientele.access.session.LoginThrottle;
 import io.clientele.events.CustomerErased;
 import io.clientele.platform.erasure.ErasureConfirmation;
 import io.clientele.platform.outbox.Outbox;
 import io.clientele.schemas.Topics;
 import java.util.UUID;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -19,12 +19,12 @@ class CustomerErasure {
 
     static final String SERVICE = "access-service";
 
-    private final DatabaseClient db;
+    private final LoginThrottle throttle;
     private final CustomerDirectory directory;
     private final Outbox outbox;
 
-    CustomerErasure(DatabaseClient db, CustomerDirectory directory, Outbox outbox) {
-        this.db = db;
+    CustomerErasure(LoginThrottle throttle, CustomerDirectory directory, Outbox outbox) {
+        this.throttle = throttle;
         this.directory = directory;
         this.outbox = outbox;
     }
@@ -33,12 +33,7 @@ class CustomerErasure {
         UUID customerId = UUID.fromString(erased.getCustomerId());
         String siteId = erased.getSiteId();
         Mono<Long> byId = directory.forget(siteId, customerId);
-        Mono<Long> throttling = db.sql("""
-                        DELETE FROM login_failures WHERE scope LIKE :prefix || '%'
-                          AND encode(sha256(convert_to(substring(scope FROM length(:prefix) + 1), 'UTF8')), 'hex') = ANY(:hashes)""")
-                .bind("prefix", "account:" + siteId + ":")
-                .bind("hashes", erased.getIdentifierHashes().toArray(String[]::new))
-                .fetch().rowsUpdated();
+        Mono<Long> throttling = throttle.forget(siteId, erased.getIdentifierHashes());
         return byId.zipWith(throttling, Long::sum)
                 .flatMap(count -> ErasureConfirmation.confirm(outbox, erased, SERVICE, Topics.ACCESS_EVENTS, count));
     }

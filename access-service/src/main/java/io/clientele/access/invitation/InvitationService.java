@@ -69,7 +69,7 @@ public class InvitationService {
                 .setFirstName(customer.firstName())
                 .setLastName(customer.lastName())
                 .setLocale(customer.locale())
-                .setToken(link.token())
+                .setSealedToken(link.sealedToken())
                 .setExpiresAt(link.expiresAt())
                 .build();
     }

@@ -2,6 +2,9 @@ package io.clientele.access.link;
 
 import java.time.Instant;
 
-/** A new link's token, which is never stored, and when the link expires. */
-public record IssuedLink(String token, Instant expiresAt) {
+/**
+ * A new link: its token sealed for notification-service (the token itself is never stored nor published, only its
+ * hash), and when the link expires.
+ */
+public record IssuedLink(String sealedToken, Instant expiresAt) {
 }

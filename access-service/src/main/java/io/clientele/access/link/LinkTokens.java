@@ -1,10 +1,10 @@
 package io.clientele.access.link;
 
+import io.clientele.platform.link.LinkSeal;
+import io.clientele.platform.link.SecretTokens;
 import io.clientele.platform.hash.Sha256;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -18,18 +18,16 @@ import reactor.core.publisher.Mono;
 @Repository
 public class LinkTokens {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private final DatabaseClient db;
+    private final LinkSeal seal;
 
-    LinkTokens(DatabaseClient db) {
+    LinkTokens(DatabaseClient db, LinkSeal seal) {
         this.db = db;
+        this.seal = seal;
     }
 
     public Mono<IssuedLink> issue(String siteId, UUID customerId, LinkPurpose purpose, Instant now, Duration validity) {
-        byte[] random = new byte[32];
-        RANDOM.nextBytes(random);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        String token = SecretTokens.newToken();
         Instant expiresAt = now.plus(validity);
         return db.sql("""
                         UPDATE link_tokens SET voided_at = :now
@@ -42,10 +40,19 @@ public class LinkTokens {
                         .bind("hash", Sha256.hex(token)).bind("siteId", siteId).bind("customerId", customerId)
                         .bind("purpose", purpose.name()).bind("now", now).bind("expiresAt", expiresAt)
                         .then())
-                .thenReturn(new IssuedLink(token, expiresAt));
+                .thenReturn(new IssuedLink(seal.seal(token), expiresAt));
     }
 
     /** Whom the link belongs to while it is still good, without using it up. */
+    /** Whether the customer has an open link of this purpose issued since then. */
+    public Mono<Boolean> openSince(UUID customerId, LinkPurpose purpose, Instant since) {
+        return db.sql("""
+                        SELECT 1 FROM link_tokens WHERE customer_id = :customerId AND purpose = :purpose
+                          AND used_at IS NULL AND voided_at IS NULL AND issued_at > :since LIMIT 1""")
+                .bind("customerId", customerId).bind("purpose", purpose.name()).bind("since", since)
+                .map(row -> true).one().defaultIfEmpty(false);
+    }
+
     public Mono<LinkHolder> holder(String siteId, String token, Instant now) {
         return db.sql("""
                         SELECT customer_id, purpose FROM link_tokens

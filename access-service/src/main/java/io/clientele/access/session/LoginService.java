@@ -20,7 +20,7 @@ import reactor.core.publisher.Mono;
 /**
  * Logs a customer in: a session token carrying their groups, and CustomerLoggedIn for the timeline. An unknown
  * e-mail, a customer without a password and a wrong password get the same answer after the same work (a password
- * hash is checked in every case), and each counts as a failed attempt.
+ * hash is checked in every case). Every attempt is counted by the throttle before its password is checked.
  */
 @Service
 class LoginService {
@@ -47,7 +47,7 @@ class LoginService {
     }
 
     Mono<IssuedSession> logIn(LoginAttempt attempt) {
-        return throttle.blocked(attempt.siteId(), attempt.email(), attempt.clientAddress())
+        return throttle.attempt(attempt.siteId(), attempt.email(), attempt.clientAddress())
                 .flatMap(wait -> Mono.<KnownCustomer>error(tooManyAttempts(wait)))
                 .switchIfEmpty(Mono.defer(() -> customers.findByEmail(attempt.siteId(), attempt.email())))
                 .flatMap(customer -> credentials.passwordHash(customer.customerId())
@@ -55,8 +55,7 @@ class LoginService {
                 .defaultIfEmpty(new Account(Optional.empty(), null))
                 .flatMap(account -> hasher.matches(attempt.password(), account.passwordHash())
                         .flatMap(matches -> matches ? Mono.just(account.customer().orElseThrow())
-                                : throttle.failed(attempt.siteId(), attempt.email(), attempt.clientAddress())
-                                        .then(Mono.error(LoginService::invalidCredentials))))
+                                : Mono.error(LoginService::invalidCredentials)))
                 .flatMap(customer -> customer.accountActive() ? issue(customer, attempt)
                         : Mono.error(new ProblemException(HttpStatus.FORBIDDEN, "account-inactive", "Account inactive",
                                 "This account is deactivated. Ask the site's owner.")));
@@ -64,7 +63,7 @@ class LoginService {
 
     private Mono<IssuedSession> issue(KnownCustomer customer, LoginAttempt attempt) {
         IssuedSession session = tokens.issue(customer);
-        return tx.transactional(throttle.succeeded(attempt.siteId(), attempt.email())
+        return tx.transactional(throttle.succeeded(attempt.siteId(), attempt.email(), attempt.clientAddress())
                         .then(outbox.add(Topics.ACCESS_EVENTS, "customer", customer.customerId().toString(),
                                 loggedIn(customer, attempt))))
                 .thenReturn(session);

@@ -1,8 +1,8 @@
 package io.clientele.access.session;
 
 import io.clientele.access.AccessProperties;
+import io.clientele.platform.web.ClientAddresses;
 import io.clientele.platform.web.ProblemException;
-import java.net.InetSocketAddress;
 import java.util.Locale;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -17,10 +17,12 @@ import reactor.core.publisher.Mono;
 class SessionController {
 
     private final LoginService logins;
+    private final ClientAddresses clientAddresses;
     private final AccessProperties properties;
 
-    SessionController(LoginService logins, AccessProperties properties) {
+    SessionController(LoginService logins, ClientAddresses clientAddresses, AccessProperties properties) {
         this.logins = logins;
+        this.clientAddresses = clientAddresses;
         this.properties = properties;
     }
 
@@ -32,13 +34,8 @@ class SessionController {
         if (credentials.password() == null || credentials.password().isEmpty() || credentials.password().length() > 1024) {
             return Mono.error(ProblemException.invalidField("password", "is required"));
         }
-        return logins.logIn(new LoginAttempt(siteId, credentials.email(), credentials.password(), clientAddress(request),
+        return logins.logIn(new LoginAttempt(siteId, credentials.email(), credentials.password(), clientAddresses.of(request),
                 ClientPlatforms.of(request.getHeaders()), country(request.getHeaders())));
-    }
-
-    private static String clientAddress(ServerHttpRequest request) {
-        InetSocketAddress remote = request.getRemoteAddress();
-        return remote == null ? "unknown" : remote.getAddress() != null ? remote.getAddress().getHostAddress() : remote.getHostString();
     }
 
     /** The ISO 3166 code the edge put in one of the country headers, if any. */

@@ -7,7 +7,10 @@ import io.clientele.access.AccessServiceITSupport;
 import io.clientele.events.CustomerEmailVerified;
 import io.clientele.events.InvitationIssued;
 import io.clientele.events.PasswordResetRequested;
+import io.clientele.platform.embedded.SharedInfrastructure;
+import io.clientele.platform.embedded.TopicReader;
 import io.clientele.schemas.Topics;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -145,6 +148,52 @@ class InvitationAndResetIT extends AccessServiceITSupport {
         access("atelier", "studio", newSession).jsonPath("$.allowed").isEqualTo(true);
     }
 
+    @Test
+    void aFloodOfResetRequestsForOneCustomerSendsOneLinkThatStaysGood() {
+        String customerId = customerWithPassword("atelier", "flooded@atelier.test", "members");
+
+        for (int request = 0; request < 100; request++) {
+            // From many addresses, as a flood that the per-address limit does not stop.
+            http.post().uri("/api/v1/sites/atelier/password-resets").contentType(MediaType.APPLICATION_JSON)
+                    .header("X-Forwarded-For", anAddress())
+                    .bodyValue("{\"email\": \"flooded@atelier.test\"}").exchange().expectStatus().isAccepted();
+        }
+
+        String token = resetToken(customerId, 1);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> count(
+                "SELECT count(*) AS n FROM password_reset_requests") == 0);
+        assertThat(eventsFor(PasswordResetRequested.class, customerId)).hasSize(1);
+        setPassword("atelier", token, "a brand new passphrase").expectStatus().isNoContent();
+    }
+
+    @Test
+    void pastTenResetRequestsFromOneAddressTheAnswerIs429AndNothingIsQueued() {
+        for (int request = 0; request < 10; request++) {
+            requestReset("atelier", "someone" + request + "@atelier.test");
+        }
+        http.post().uri("/api/v1/sites/atelier/password-resets").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"email\": \"one-more@atelier.test\"}").exchange()
+                .expectStatus().isEqualTo(429)
+                .expectHeader().exists("Retry-After")
+                .expectBody().jsonPath("$.type").isEqualTo("https://clientele.io/problems/rate-limited");
+    }
+
+    @Test
+    void noTopicAndNoOutboxRowHoldsAUsableLinkToken() {
+        String customerId = customerWithPassword("atelier", "sealed@atelier.test", "members");
+        String invitation = invite("atelier", customerId);
+        requestReset("atelier", "sealed@atelier.test");
+        String reset = resetToken(customerId, 1);
+
+        for (String token : List.of(invitation, reset)) {
+            assertThat(TopicReader.rawRecords(SharedInfrastructure.get().kafka().bootstrapServers(), Topics.ACCESS_EVENTS))
+                    .noneMatch(record -> new String(record.value(), StandardCharsets.ISO_8859_1).contains(token));
+            assertThat(count("SELECT count(*) AS n FROM outbox WHERE position(convert_to('" + token + "', 'UTF8') IN payload) > 0"))
+                    .isZero();
+        }
+        setPassword("atelier", reset, "a brand new passphrase").expectStatus().isNoContent();
+    }
+
     private byte[] requestReset(String siteId, String email) {
         return http.post().uri("/api/v1/sites/{siteId}/password-resets", siteId).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"email\": \"" + email + "\"}").exchange()
@@ -153,7 +202,7 @@ class InvitationAndResetIT extends AccessServiceITSupport {
     }
 
     private String resetToken(String customerId, int nth) {
-        return await().atMost(Duration.ofSeconds(20)).until(() -> eventsFor(PasswordResetRequested.class, customerId),
-                events -> events.size() >= nth).get(nth - 1).getToken();
+        return linkSeal.open(await().atMost(Duration.ofSeconds(20)).until(() -> eventsFor(PasswordResetRequested.class, customerId),
+                events -> events.size() >= nth).get(nth - 1).getSealedToken());
     }
 }

@@ -8,7 +8,11 @@ import io.clientele.access.AccessServiceITSupport;
 import io.clientele.events.CustomerLoggedIn;
 import io.clientele.events.LoginPlatform;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
@@ -65,20 +69,86 @@ class LoginIT extends AccessServiceITSupport {
     }
 
     @Test
-    void failedLogInsAreLimitedPerAccountWhetherOrNotItExists() {
+    void failedLogInsAreLimitedPerAccountAndAddressWhetherOrNotTheAccountExists() {
         customerWithPassword("lodge", "target@lodge.test", "members");
+        String guesser = anAddress();
         for (int attempt = 0; attempt < 5; attempt++) {
-            logIn("lodge", "target@lodge.test", "guessing " + attempt, anAddress()).expectStatus().isUnauthorized();
-            logIn("lodge", "ghost@lodge.test", "guessing " + attempt, anAddress()).expectStatus().isUnauthorized();
+            logIn("lodge", "target@lodge.test", "guessing " + attempt, guesser).expectStatus().isUnauthorized();
+            logIn("lodge", "ghost@lodge.test", "guessing " + attempt, guesser).expectStatus().isUnauthorized();
         }
 
-        logIn("lodge", "target@lodge.test", PASSWORD, anAddress()).expectStatus().isEqualTo(429)
-                .expectHeader().exists("Retry-After");
-        logIn("lodge", "ghost@lodge.test", PASSWORD, anAddress()).expectStatus().isEqualTo(429)
+        logIn("lodge", "target@lodge.test", PASSWORD, guesser).expectStatus().isEqualTo(429)
+                .expectHeader().exists("Retry-After")
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        logIn("lodge", "ghost@lodge.test", PASSWORD, guesser).expectStatus().isEqualTo(429)
                 .expectHeader().exists("Retry-After");
 
         clock.advance(Duration.ofMinutes(15).plusSeconds(1));
-        logIn("lodge", "target@lodge.test", PASSWORD, anAddress()).expectStatus().isOk();
+        logIn("lodge", "target@lodge.test", PASSWORD, guesser).expectStatus().isOk();
+    }
+
+    @Test
+    void aStrangersFailuresDoNotLockTheCustomerOut() {
+        customerWithPassword("lodge", "locked-out@lodge.test", "members");
+        String stranger = anAddress();
+        for (int attempt = 0; attempt < 30; attempt++) {
+            logIn("lodge", "locked-out@lodge.test", "guessing " + attempt, stranger);
+        }
+
+        logIn("lodge", "locked-out@lodge.test", PASSWORD, stranger).expectStatus().isEqualTo(429);
+        logIn("lodge", "locked-out@lodge.test", PASSWORD, anAddress()).expectStatus().isOk();
+    }
+
+    @Test
+    void guessesSpreadOverManyAddressesBlockTheAccountEverywhere() {
+        customerWithPassword("lodge", "spread@lodge.test", "members");
+        for (int attempt = 0; attempt < 50; attempt++) {
+            logIn("lodge", "spread@lodge.test", "guessing " + attempt, anAddress()).expectStatus().isUnauthorized();
+        }
+
+        logIn("lodge", "spread@lodge.test", PASSWORD, anAddress()).expectStatus().isEqualTo(429);
+    }
+
+    @Test
+    void passwordSprayingWithForgedForwardingHopsIsBlockedAtTheAddressLimit() {
+        customerWithPassword("lodge", "sprayed@lodge.test", "members");
+        String sprayer = anAddress();
+        List<Integer> statuses = new ArrayList<>();
+        for (int attempt = 0; attempt < 30; attempt++) {
+            // The sprayer writes a new first hop each time; the gateway appends the address it really saw.
+            String forged = "203.0." + attempt + ".1, " + sprayer;
+            statuses.add(http.post().uri("/api/v1/sites/{siteId}/sessions", "lodge").contentType(MediaType.APPLICATION_JSON)
+                    .header("X-Forwarded-For", forged)
+                    .bodyValue(new Login("spray" + attempt + "@lodge.test", "Summer2026!")).exchange()
+                    .returnResult(String.class).getStatus().value());
+        }
+
+        assertThat(statuses.subList(0, 20)).containsOnly(401);
+        assertThat(statuses.subList(20, 30)).containsOnly(429);
+        logIn("lodge", "sprayed@lodge.test", PASSWORD, "203.0.113.9, " + sprayer).expectStatus().isEqualTo(429);
+    }
+
+    @Test
+    void parallelWrongPasswordsAreCheckedNoMoreThanTheLimit() throws Exception {
+        customerWithPassword("lodge", "raced@lodge.test", "members");
+        String racer = anAddress();
+        ExecutorService pool = Executors.newFixedThreadPool(12);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int attempt = 0; attempt < 12; attempt++) {
+                String guess = "guess " + attempt;
+                answers.add(pool.submit(() -> logIn("lodge", "raced@lodge.test", guess, racer)
+                        .returnResult(String.class).getStatus().value()));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get());
+            }
+            assertThat(statuses).filteredOn(status -> status == 401).hasSizeLessThanOrEqualTo(5);
+            assertThat(statuses).filteredOn(status -> status == 429).hasSizeGreaterThanOrEqualTo(7);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

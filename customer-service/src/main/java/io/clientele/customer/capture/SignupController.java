@@ -4,14 +4,15 @@ import io.clientele.platform.email.EmailAddresses;
 import io.clientele.customer.site.SiteRepository;
 import io.clientele.events.SignupCaptured;
 import io.clientele.events.SignupChannel;
+import io.clientele.platform.limit.RateLimiter;
 import io.clientele.platform.outbox.Events;
 import io.clientele.platform.outbox.Outbox;
+import io.clientele.platform.web.ClientAddresses;
 import io.clientele.platform.web.ProblemException;
 import io.clientele.schemas.Topics;
 import jakarta.validation.Valid;
-import java.net.InetSocketAddress;
 import java.time.Instant;
-import java.util.Optional;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -24,17 +25,26 @@ import reactor.core.publisher.Mono;
 
 /**
  * The public capture endpoint: a sign-up is accepted (202) once its SignupCaptured event is safely recorded;
- * customer-service itself turns it into a customer a moment later.
+ * customer-service itself turns it into a customer a moment later. Sign-ups are limited per client address and per
+ * site (429 with Retry-After, nothing written).
  */
 @RestController
+@EnableConfigurationProperties(CaptureLimits.class)
 class SignupController {
 
     private final SiteRepository sites;
+    private final ClientAddresses clientAddresses;
+    private final RateLimiter limiter;
+    private final CaptureLimits limits;
     private final Outbox outbox;
     private final TransactionalOperator tx;
 
-    SignupController(SiteRepository sites, Outbox outbox, TransactionalOperator tx) {
+    SignupController(SiteRepository sites, ClientAddresses clientAddresses, RateLimiter limiter, CaptureLimits limits,
+                     Outbox outbox, TransactionalOperator tx) {
         this.sites = sites;
+        this.clientAddresses = clientAddresses;
+        this.limiter = limiter;
+        this.limits = limits;
         this.outbox = outbox;
         this.tx = tx;
     }
@@ -58,13 +68,15 @@ class SignupController {
                 .setPageId(trimmed(signup.pageId()))
                 .setOptIn(Boolean.TRUE.equals(signup.optIn()))
                 .setLocale(signup.locale())
-                .setClientAddress(Optional.ofNullable(request.getRemoteAddress())
-                        .map(InetSocketAddress::getHostString).orElse(null))
+                .setClientAddress(clientAddresses.of(request))
                 .build();
         String key = siteId + ":" + EmailAddresses.normalize(signup.email());
         return sites.exists(siteId)
                 .flatMap(exists -> exists
-                        ? tx.transactional(outbox.add(Topics.CUSTOMER_SIGNUPS, "signup", key, event))
+                        ? limiter.consume("signups-per-address", event.getClientAddress(), limits.signupsPerAddress(),
+                                        "sign-ups from this address")
+                                .then(limiter.consume("signups-per-site", siteId, limits.signupsPerSite(), "sign-ups on this site"))
+                                .then(tx.transactional(outbox.add(Topics.CUSTOMER_SIGNUPS, "signup", key, event)))
                         : Mono.error(ProblemException.notFound("site", siteId)))
                 .thenReturn(new SignupAccepted(event.getEventId()));
     }

@@ -19,7 +19,8 @@ public class CustomerRepository {
 
     /**
      * Finds the site's customer with this e-mail or creates one, in one statement, so that two captures of the
-     * same visitor cannot create two customers. A found customer keeps its names unless they were empty.
+     * same visitor cannot create two customers. A found customer keeps what it has: only empty names and locale are
+     * filled, and its consent is never touched here.
      */
     public Mono<CapturedCustomer> findOrCreate(String siteId, String email, String firstName, String lastName,
                                               String channel, String locale) {
@@ -32,7 +33,7 @@ public class CustomerRepository {
                             last_name = COALESCE(customers.last_name, excluded.last_name),
                             locale = COALESCE(customers.locale, excluded.locale),
                             updated_at = now(), version = customers.version + 1
-                        RETURNING id, (xmax = 0) AS created""")
+                        RETURNING id, (xmax = 0) AS created, marketing_opt_in, consent_updated_at IS NOT NULL AS decided""")
                 .bind("id", UUID.randomUUID())
                 .bind("siteId", siteId)
                 .bind("email", email)
@@ -41,7 +42,9 @@ public class CustomerRepository {
                 .bind("lastName", Parameter.fromOrEmpty(lastName, String.class))
                 .bind("channel", channel)
                 .bind("locale", Parameter.fromOrEmpty(locale, String.class))
-                .map(row -> new CapturedCustomer(row.get("id", UUID.class), Boolean.TRUE.equals(row.get("created", Boolean.class))))
+                .map(row -> new CapturedCustomer(row.get("id", UUID.class), Boolean.TRUE.equals(row.get("created", Boolean.class)),
+                        Boolean.TRUE.equals(row.get("marketing_opt_in", Boolean.class)),
+                        Boolean.TRUE.equals(row.get("decided", Boolean.class))))
                 .one();
     }
 

@@ -1,5 +1,6 @@
 package io.clientele.customer.personaldata;
 
+import io.clientele.customer.consent.ConsentConfirmations;
 import io.clientele.customer.consent.ConsentLedger;
 import io.clientele.customer.customer.CustomerStore;
 import io.clientele.customer.note.Notes;
@@ -37,15 +38,17 @@ class PersonalDataController {
     private final CustomerStore customers;
     private final Notes notes;
     private final ConsentLedger consent;
+    private final ConsentConfirmations confirmations;
     private final TimelineReader timeline;
     private final PersonalDataSources sources;
     private final WebClient http = WebClient.create();
 
-    PersonalDataController(CustomerStore customers, Notes notes, ConsentLedger consent, TimelineReader timeline,
-                           PersonalDataSources sources) {
+    PersonalDataController(CustomerStore customers, Notes notes, ConsentLedger consent,
+                           ConsentConfirmations confirmations, TimelineReader timeline, PersonalDataSources sources) {
         this.customers = customers;
         this.notes = notes;
         this.consent = consent;
+        this.confirmations = confirmations;
         this.timeline = timeline;
         this.sources = sources;
     }
@@ -60,12 +63,14 @@ class PersonalDataController {
                 timeline.all(siteId, customerId).collectList(),
                 part(sources.accessUrl(), path, authorization),
                 part(sources.importUrl(), path, authorization),
-                part(sources.notificationUrl(), path, authorization)
+                part(sources.notificationUrl(), path, authorization),
+                confirmations.of(siteId, customerId).collectList()
         ).map(parts -> {
             Map<String, Object> own = new LinkedHashMap<>();
             own.put("customer", customer.fields());
             own.put("notes", parts.getT1());
             own.put("consent", parts.getT2());
+            own.put("consentConfirmations", parts.getT7());
             own.put("timeline", parts.getT3());
             Map<String, Object> report = new LinkedHashMap<>();
             report.put("customerId", customerId);

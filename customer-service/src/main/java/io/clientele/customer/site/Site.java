@@ -4,5 +4,6 @@ import java.time.Instant;
 
 /** A site's global data, as the API shows it. */
 public record Site(String siteId, String name, String ownerEmail, String locale, String senderName, String senderEmail,
-                   boolean requireNames, boolean eraseOnDelete, Instant updatedAt) {
+                   boolean requireNames, boolean eraseOnDelete, boolean singleOptIn, boolean ownerMailDigest,
+                   Instant updatedAt) {
 }

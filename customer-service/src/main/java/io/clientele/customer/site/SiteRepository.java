@@ -27,12 +27,16 @@ public class SiteRepository {
 
     Mono<Site> save(String siteId, SiteSettings settings) {
         return db.sql("""
-                        INSERT INTO sites (site_id, name, owner_email, locale, sender_name, sender_email, require_names, erase_on_delete)
-                        VALUES (:siteId, :name, :ownerEmail, :locale, :senderName, :senderEmail, :requireNames, :eraseOnDelete)
+                        INSERT INTO sites (site_id, name, owner_email, locale, sender_name, sender_email, require_names, erase_on_delete,
+                                           single_opt_in, owner_mail_digest)
+                        VALUES (:siteId, :name, :ownerEmail, :locale, :senderName, :senderEmail, :requireNames, :eraseOnDelete,
+                                :singleOptIn, :ownerMailDigest)
                         ON CONFLICT (site_id) DO UPDATE SET name = excluded.name, owner_email = excluded.owner_email,
                             locale = excluded.locale, sender_name = excluded.sender_name,
                             sender_email = excluded.sender_email,
-                            require_names = excluded.require_names, erase_on_delete = excluded.erase_on_delete, updated_at = now()
+                            require_names = excluded.require_names, erase_on_delete = excluded.erase_on_delete,
+                            single_opt_in = excluded.single_opt_in, owner_mail_digest = excluded.owner_mail_digest,
+                            updated_at = now()
                         RETURNING *""")
                 .bind("siteId", siteId)
                 .bind("name", settings.name())
@@ -42,6 +46,8 @@ public class SiteRepository {
                 .bind("senderEmail", Parameter.fromOrEmpty(settings.senderEmail(), String.class))
                 .bind("requireNames", settings.namesRequired())
                 .bind("eraseOnDelete", settings.erasesOnDelete())
+                .bind("singleOptIn", settings.singleOptInChosen())
+                .bind("ownerMailDigest", settings.digestsOwnerMails())
                 .map(SiteRepository::toSite).one();
     }
 
@@ -49,6 +55,8 @@ public class SiteRepository {
         return new Site(row.get("site_id", String.class), row.get("name", String.class), row.get("owner_email", String.class),
                 row.get("locale", String.class), row.get("sender_name", String.class), row.get("sender_email", String.class),
                 Boolean.TRUE.equals(row.get("require_names", Boolean.class)),
-                Boolean.TRUE.equals(row.get("erase_on_delete", Boolean.class)), row.get("updated_at", Instant.class));
+                Boolean.TRUE.equals(row.get("erase_on_delete", Boolean.class)),
+                Boolean.TRUE.equals(row.get("single_opt_in", Boolean.class)),
+                !Boolean.FALSE.equals(row.get("owner_mail_digest", Boolean.class)), row.get("updated_at", Instant.class));
     }
 }

@@ -38,6 +38,7 @@ class SiteService {
                 .setLocale(site.locale())
                 .setSenderName(site.senderName())
                 .setSenderEmail(site.senderEmail())
+                .setOwnerMailDigest(site.ownerMailDigest())
                 .build();
     }
 }

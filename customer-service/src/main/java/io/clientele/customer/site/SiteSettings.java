@@ -13,11 +13,26 @@ public record SiteSettings(
         @Size(max = 200) String senderName,
         @Email @Size(max = 254) String senderEmail,
         Boolean requireNames,
-        Boolean eraseOnDelete) {
+        Boolean eraseOnDelete,
+        Boolean singleOptIn,
+        Boolean ownerMailDigest) {
 
     /** The site's validation policy: every customer has a first and a last name (off unless set). */
     public boolean namesRequired() {
         return Boolean.TRUE.equals(requireNames);
+    }
+
+    /**
+     * Consent from the site's public forms counts at once, without the confirmation link of double opt-in (off unless
+     * set): weaker evidence, the site's own choice.
+     */
+    public boolean singleOptInChosen() {
+        return Boolean.TRUE.equals(singleOptIn);
+    }
+
+    /** Bursts of access requests reach the owner as one digest mail once a few separate ones went (on unless set off). */
+    public boolean digestsOwnerMails() {
+        return !Boolean.FALSE.equals(ownerMailDigest);
     }
 
     /** "Automatic personal data deletion": every delete of a customer erases their data in every service (off unless set). */

@@ -53,8 +53,10 @@ class SignupCaptureIT extends CustomerServiceITSupport {
                 .jsonPath("$.items[0].email").isEqualTo("Ada.Lovelace@Example.test")
                 .jsonPath("$.items[0].status").isEqualTo("PENDING")
                 .jsonPath("$.items[0].sourceChannel").isEqualTo("ACCESS_REQUEST")
-                .jsonPath("$.items[0].marketingOptIn").isEqualTo(true);
-        assertThat(count("SELECT count(*) AS n FROM consent_ledger WHERE customer_id = '" + customerId + "' AND opted_in"))
+                .jsonPath("$.items[0].marketingOptIn").isEqualTo(false);
+        // The opt-in of a public form counts only once its confirmation link is followed (double opt-in).
+        assertThat(count("SELECT count(*) AS n FROM consent_ledger WHERE customer_id = '" + customerId + "'")).isZero();
+        assertThat(count("SELECT count(*) AS n FROM consent_confirmations WHERE customer_id = '" + customerId + "'"))
                 .isEqualTo(2);
         assertThat(count("SELECT count(*) AS n FROM timeline_entries WHERE customer_id = '" + customerId
                 + "' AND type = 'CAPTURED' AND channel = 'ACCESS_REQUEST'")).isEqualTo(2);

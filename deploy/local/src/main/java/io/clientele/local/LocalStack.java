@@ -86,7 +86,10 @@ public final class LocalStack implements AutoCloseable {
                 "clientele.database.port=" + ports.postgres(),
                 "spring.kafka.bootstrap-servers=" + bootstrapServers,
                 "clientele.schema-registry.url=http://localhost:" + ports.registry() + "/apis/ccompat/v7",
-                "clientele.security.hmac-secret=" + HMAC_SECRET);
+                "clientele.security.hmac-secret=" + HMAC_SECRET,
+                // What listens on this machine's loopback is the edge in front of the services (and the benchmarks
+                // standing in for it): its forwarding headers name the client.
+                "clientele.web.trusted-proxies=127.0.0.1,::1");
         List<String> customer = new ArrayList<>(shared);
         customer.add("clientele.personal-data.access-url=http://localhost:" + ports.access());
         customer.add("clientele.personal-data.import-url=http://localhost:" + ports.imports());

@@ -40,7 +40,8 @@ final class MailThroughputBenchmark {
         send(HttpRequest.newBuilder(URI.create("http://localhost:" + ports.customer() + "/api/v1/sites/" + site))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString("""
-                        {"name": "Mail benchmark", "ownerEmail": "owner@%s.test", "locale": "en"}""".formatted(site))));
+                        {"name": "Mail benchmark", "ownerEmail": "owner@%s.test", "locale": "en",
+                         "ownerMailDigest": false}""".formatted(site))));
         Thread.sleep(1000); // the site's settings reach notification-service first
 
         Map<String, Object> config = Map.of("bootstrap.servers", Files.readString(kafkaAddressFile).strip(),

@@ -26,7 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 final class MemberJourney {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Pattern INVITATION_TOKEN = Pattern.compile("set-password\\?token=([A-Za-z0-9_-]{43})");
+    private static final Pattern INVITATION_TOKEN = linkToken("set-password");
+    private static final Pattern CONFIRMATION_TOKEN = linkToken("confirm-email");
 
     private final LocalStackPorts ports;
     private final String site;
@@ -74,10 +75,28 @@ final class MemberJourney {
 
     /** The token of the set-password link in the newest invitation e-mail the visitor received. */
     String invitationToken(String email) throws Exception {
+        return newestToken(email, INVITATION_TOKEN);
+    }
+
+    /** The token of the link in the newest subscription confirmation (double opt-in) the visitor received. */
+    String confirmationToken(String email) throws Exception {
+        return newestToken(email, CONFIRMATION_TOKEN);
+    }
+
+    /** Follows a double opt-in's link, as its page does. */
+    void confirmSubscription(String token) throws Exception {
+        send(json(customer("/consent-confirmations"), null, "POST", "{\"token\": \"" + token + "\"}"));
+    }
+
+    private static Pattern linkToken(String page) {
+        return Pattern.compile(page + "\\?token=([A-Za-z0-9_-]{43})");
+    }
+
+    private String newestToken(String email, Pattern tokenLink) throws Exception {
         return poll(Duration.ofSeconds(30), () -> {
             String token = null;
             for (String body : inbox(email)) {
-                Matcher link = INVITATION_TOKEN.matcher(body);
+                Matcher link = tokenLink.matcher(body);
                 if (link.find()) {
                     token = link.group(1);
                 }

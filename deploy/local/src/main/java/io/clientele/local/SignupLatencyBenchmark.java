@@ -41,7 +41,8 @@ final class SignupLatencyBenchmark {
         send(HttpRequest.newBuilder(URI.create(customer + "/api/v1/sites/" + site))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString("""
-                        {"name": "Benchmark", "ownerEmail": "owner@%s.test", "locale": "en"}""".formatted(site))));
+                        {"name": "Benchmark", "ownerEmail": "owner@%s.test", "locale": "en",
+                         "ownerMailDigest": false}""".formatted(site))));
         Thread.sleep(1000); // the site's settings reach notification-service before the first request
 
         System.out.printf("Posting %d access-request sign-ups to site %s, %d at a time ...%n", signups, site, concurrency);
@@ -51,12 +52,14 @@ final class SignupLatencyBenchmark {
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < signups; i++) {
                 String email = "bench-" + i + "@visitors.test";
+                // Each visitor from an address of its own, as the gateway in front of the stack would say.
+                String visitorAddress = "198.18." + (i / 250) % 256 + "." + (i % 250 + 1);
                 inFlight.acquire();
                 pool.submit(() -> {
                     try {
                         posted.put(email, Instant.now());
                         send(HttpRequest.newBuilder(URI.create(customer + "/api/v1/sites/" + site + "/signups"))
-                                .header("Content-Type", "application/json")
+                                .header("Content-Type", "application/json").header("X-Forwarded-For", visitorAddress)
                                 .POST(HttpRequest.BodyPublishers.ofString("""
                                         {"email": "%s", "firstName": "Bench", "lastName": "Visitor",
                                          "channel": "ACCESS_REQUEST", "pageId": "members"}""".formatted(email))));

@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
@@ -41,14 +40,7 @@ class PlatformJourneysIT {
 
     @BeforeAll
     static void startTheStack() {
-        stack = LocalStack.start(Path.of(System.getProperty("clientele.home")), Path.of("target/e2e"), LocalStackPorts.free());
-    }
-
-    @AfterAll
-    static void stopTheStack() {
-        if (stack != null) {
-            stack.close();
-        }
+        stack = RunningStack.get();
     }
 
     @Test
@@ -75,7 +67,12 @@ class PlatformJourneysIT {
                 () -> get(stack.customerUrl() + "/api/v1/sites/demo/customers?q=jane", token).get("items"),
                 items -> items.size() == 1).get(0);
         assertThat(customer.get("email").asString()).isEqualTo("jane.doe@example.test");
-        assertThat(customer.get("marketingOptIn").asBoolean()).isTrue();
+        // Her opt-in counts once she follows the link mailed to her (double opt-in).
+        assertThat(customer.get("marketingOptIn").asBoolean()).isFalse();
+        MemberJourney jane = new MemberJourney(stack.ports(), "demo");
+        jane.confirmSubscription(jane.confirmationToken("jane.doe@example.test"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> get(stack.customerUrl() + "/api/v1/sites/demo/customers/"
+                + customer.get("id").asString(), token).get("marketingOptIn").asBoolean());
 
         // 4. access-service holds a pending access request for the page.
         JsonNode request = await().atMost(Duration.ofSeconds(60)).until(
@@ -88,7 +85,8 @@ class PlatformJourneysIT {
         List<String> inbox = await().atMost(Duration.ofSeconds(60)).until(() -> inboxSubjects("owner@demo.test"),
                 subjects -> !subjects.isEmpty());
         assertThat(inbox).containsExactly("New access request on Demo Gallery from Jane Doe <jane.doe@example.test>");
-        JsonNode delivery = get(stack.notificationUrl() + "/api/v1/sites/demo/notifications", token).get("items").get(0);
+        JsonNode delivery = get(stack.notificationUrl() + "/api/v1/sites/demo/notifications?template=access-request-pending",
+                token).get("items").get(0);
         assertThat(delivery.get("status").asString()).isEqualTo("SENT");
         assertThat(delivery.get("recipient").asString()).isEqualTo("owner@demo.test");
     }

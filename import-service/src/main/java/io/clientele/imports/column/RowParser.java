@@ -2,6 +2,7 @@ package io.clientele.imports.column;
 
 import io.clientele.events.ImportRow;
 import io.clientele.imports.file.SheetRow;
+import io.clientele.platform.web.TextInput;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.DateTimeException;
@@ -37,6 +38,13 @@ public final class RowParser {
     }
 
     public ParsedRow parse(SheetRow row) {
+        for (int i = 0; i < row.cells().size(); i++) {
+            String cell = row.cells().get(i);
+            if (cell != null && !TextInput.acceptable(cell)) {
+                String column = i < columns.headers().size() ? columns.headers().get(i) : "column " + (i + 1);
+                return new ParsedRow(null, column + ": " + TextInput.CONTROL_CHARACTERS);
+            }
+        }
         List<String> problems = new ArrayList<>();
         Map<String, String> fields = new HashMap<>();
         for (String field : ImportColumns.CUSTOMER_FIELDS) {

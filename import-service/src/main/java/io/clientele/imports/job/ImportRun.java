@@ -9,6 +9,7 @@ import io.clientele.imports.file.SheetFormat;
 import io.clientele.imports.file.SheetReader;
 import io.clientele.imports.file.SheetRow;
 import io.clientele.platform.polling.PollingLifecycle;
+import io.clientele.platform.web.TextInput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -91,7 +92,8 @@ public class ImportRun extends PollingLifecycle {
                 if (row.number() <= staged) {
                     continue;
                 }
-                rows.add(new StagedRow(row.number(), row.cells(), failure));
+                // A refused character cannot be stored: the row, failed, is kept with it marked.
+                rows.add(new StagedRow(row.number(), row.cells().stream().map(TextInput::storable).toList(), failure));
                 if (failure == null) {
                     sent.add(parsed.row());
                 }

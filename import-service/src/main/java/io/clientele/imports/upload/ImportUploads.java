@@ -10,6 +10,8 @@ import io.clientele.imports.job.ImportJobs;
 import io.clientele.imports.job.ImportOptions;
 import io.clientele.imports.job.ImportProperties;
 import io.clientele.imports.job.ImportRun;
+import io.clientele.platform.web.ProblemException;
+import io.clientele.platform.web.TextInput;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -39,6 +41,9 @@ class ImportUploads {
     Mono<ImportJob> accept(String siteId, String requestedBy, FilePart part, ImportOptions requested) {
         UUID id = UUID.randomUUID();
         String fileName = fileName(part.filename());
+        if (!TextInput.acceptableOnOneLine(fileName)) {
+            return Mono.error(ProblemException.invalidField("file", "its name " + TextInput.CONTROL_CHARACTERS));
+        }
         ImportOptions options = (requested == null ? new ImportOptions(null, null, null, null, null, null) : requested)
                 .completed(fileName);
         Path file = properties.directory().resolve(id + ".upload");
@@ -58,6 +63,9 @@ class ImportUploads {
             SheetRow header = reader.nextNonBlank();
             if (header == null) {
                 throw FileRefused.because("the file is empty: it needs a header row and at least one row");
+            }
+            if (!header.cells().stream().allMatch(cell -> cell == null || TextInput.acceptableOnOneLine(cell))) {
+                throw FileRefused.because("the header row holds control characters");
             }
             ColumnMapping columns = ColumnMapping.of(header, options.mapping());
             int rows = 0;

@@ -139,6 +139,24 @@ class ImportJobIT extends ImportServiceITSupport {
     }
 
     @Test
+    void aCellWithAControlCharacterFailsItsRowWithTheReasonAndTheImportGoesOn() {
+        String importId = uploaded("nul", "nul.csv", "email,firstName\nok@example.test,Ok\nbad@example.test,Nu\u0000l\n"
+                .getBytes(StandardCharsets.UTF_8), null);
+
+        List<ImportRow> rows = commands(importId, 1).getFirst().getRows();
+        assertThat(rows).extracting(ImportRow::getRowNumber).containsExactly(2);
+        answer(commands(importId).getFirst(), row -> ImportRowStatus.CREATED);
+
+        Map<String, Object> done = await().atMost(Duration.ofSeconds(30))
+                .until(() -> progress("nul", importId), progress -> "FINISHED".equals(progress.get("status")));
+        assertThat(done).containsEntry("result", Map.of("created", 1, "updated", 0, "unchanged", 0, "failed", 1));
+        assertThat(get("nul", "/imports/" + importId + "/failures.csv").expectBody(String.class).returnResult()
+                .getResponseBody().lines().toList())
+                .containsExactly("\uFEFFemail,firstName,reason",
+                        "bad@example.test,Nu\uFFFDl,firstName: must not contain control characters");
+    }
+
+    @Test
     void anImportWhoseReaderStoppedIsTakenOverWithoutLosingOrResendingARow() throws IOException {
         StringBuilder csv = new StringBuilder("email\n");
         for (int i = 1; i <= 8; i++) {

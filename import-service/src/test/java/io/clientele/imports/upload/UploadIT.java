@@ -3,10 +3,13 @@ package io.clientele.imports.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clientele.imports.ImportServiceITSupport;
+import io.clientele.imports.job.ImportProperties;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -15,8 +18,13 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 
 class UploadIT extends ImportServiceITSupport {
+
+    @Autowired
+    private ImportProperties properties;
 
     @Test
     void theTemplateNamesEveryImportableColumnWithAnExampleRow() throws IOException {
@@ -108,6 +116,39 @@ class UploadIT extends ImportServiceITSupport {
         upload("unsafe", "old.xls", xls, null).expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.detail").value(detail -> assertThat(detail.toString()).contains("XLS files"));
         assertThat(get("unsafe", "/imports").expectBody(List.class).returnResult().getResponseBody()).isEmpty();
+    }
+
+    @Test
+    void aFileNameWithAControlCharacterIsRefusedAndNothingIsKept() throws IOException {
+        long kept = uploadsOnDisk();
+        // Written by hand: an HTTP client's multipart encoder would not send the NUL as it is.
+        String body = "--b0undary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"cus\u0000tomers.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\nemail\na@example.test\n\r\n--b0undary--\r\n";
+        http.post().uri("/api/v1/sites/names/imports").headers(headers -> headers.setBearerAuth(tokenFor("names")))
+                .header("Content-Type", "multipart/form-data; boundary=b0undary")
+                .bodyValue(body.getBytes(StandardCharsets.UTF_8)).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("file");
+        assertThat(uploadsOnDisk()).isEqualTo(kept);
+    }
+
+    @Test
+    void aBrokenMultipartBodyIsA400() {
+        http.post().uri("/api/v1/sites/broken/imports").headers(headers -> headers.setBearerAuth(tokenFor("broken")))
+                .header("Content-Type", "multipart/form-data; boundary=never-sent")
+                .bodyValue("this is not a multipart body".getBytes(StandardCharsets.UTF_8)).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    private long uploadsOnDisk() throws IOException {
+        Path directory = properties.directory();
+        if (!Files.isDirectory(directory)) {
+            return 0;
+        }
+        try (var files = Files.list(directory)) {
+            return files.count();
+        }
     }
 
     private static byte[] sheet(List<String> header, List<String> row) {

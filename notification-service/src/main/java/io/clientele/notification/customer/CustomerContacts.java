@@ -19,13 +19,16 @@ public class CustomerContacts {
         this.db = db;
     }
 
-    /** A capture gives the e-mail and locale, and an opt-in when the visitor gave one (never an opt-out). */
+    /**
+     * A capture gives a new customer's e-mail and locale; an existing customer keeps what they have. The opt-in is
+     * one customer-service recorded with this capture (never an opt-out).
+     */
     Mono<Void> apply(CustomerCaptured capture) {
         return db.sql("""
                         INSERT INTO customers (customer_id, site_id, email, locale, marketing_opt_in, as_of)
                         VALUES (:customerId, :siteId, :email, :locale, :optIn, :asOf)
-                        ON CONFLICT (customer_id) DO UPDATE SET email = excluded.email,
-                            locale = COALESCE(excluded.locale, customers.locale),
+                        ON CONFLICT (customer_id) DO UPDATE SET email = COALESCE(customers.email, excluded.email),
+                            locale = COALESCE(customers.locale, excluded.locale),
                             marketing_opt_in = customers.marketing_opt_in OR excluded.marketing_opt_in""")
                 .bind("customerId", capture.getCustomerId()).bind("siteId", capture.getSiteId())
                 .bind("email", capture.getEmail())

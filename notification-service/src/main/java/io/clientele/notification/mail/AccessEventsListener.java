@@ -7,6 +7,7 @@ import io.clientele.events.InvitationIssued;
 import io.clientele.events.PasswordResetRequested;
 import io.clientele.platform.consumer.IdempotentConsumer;
 import io.clientele.platform.json.JsonDetails;
+import io.clientele.platform.link.LinkSeal;
 import io.clientele.schemas.Topics;
 import org.springframework.kafka.annotation.KafkaHandler;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -19,10 +20,12 @@ class AccessEventsListener {
 
     private final IdempotentConsumer consumer;
     private final MailRequests mails;
+    private final LinkSeal seal;
 
-    AccessEventsListener(IdempotentConsumer consumer, MailRequests mails) {
+    AccessEventsListener(IdempotentConsumer consumer, MailRequests mails, LinkSeal seal) {
         this.consumer = consumer;
         this.mails = mails;
+        this.seal = seal;
     }
 
     @KafkaHandler
@@ -35,13 +38,14 @@ class AccessEventsListener {
                 .put("firstName", requested.getFirstName())
                 .put("lastName", requested.getLastName());
         consumer.applyOnceNow("mail", requested.getEventId(),
-                () -> mails.forOwner(MailKind.ACCESS_REQUEST_PENDING, requested.getSiteId(), requested.getEventId(), values));
+                () -> mails.forOwnerOrDigest(MailKind.ACCESS_REQUEST_PENDING, MailKind.ACCESS_REQUESTS_DIGEST,
+                        requested.getSiteId(), requested.getEventId(), values));
     }
 
     @KafkaHandler
     void on(InvitationIssued invitation) {
         JsonDetails values = new JsonDetails()
-                .put("token", invitation.getToken())
+                .put("token", seal.open(invitation.getSealedToken()))
                 .put("expiresAt", invitation.getExpiresAt().toString());
         consumer.applyOnceNow("mail", invitation.getEventId(), () -> mails.forCustomer(MailKind.INVITATION,
                 invitation.getSiteId(), invitation.getEventId(), invitation.getCustomerId(), invitation.getEmail(),
@@ -51,7 +55,7 @@ class AccessEventsListener {
     @KafkaHandler
     void on(PasswordResetRequested reset) {
         JsonDetails values = new JsonDetails()
-                .put("token", reset.getToken())
+                .put("token", seal.open(reset.getSealedToken()))
                 .put("expiresAt", reset.getExpiresAt().toString());
         consumer.applyOnceNow("mail", reset.getEventId(), () -> mails.forCustomer(MailKind.PASSWORD_RESET,
                 reset.getSiteId(), reset.getEventId(), reset.getCustomerId(), reset.getEmail(), reset.getFirstName(),

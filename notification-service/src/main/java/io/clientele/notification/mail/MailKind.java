@@ -5,9 +5,13 @@ import java.util.Arrays;
 /** Every mail the platform sends: its template, who receives it, and whether it is marketing. */
 public enum MailKind {
     ACCESS_REQUEST_PENDING("access-request-pending", OutgoingMail.Audience.SITE_OWNER, false),
+    /** The access requests of a burst, in one mail once the owner has had a few separate ones. */
+    ACCESS_REQUESTS_DIGEST("access-requests-digest", OutgoingMail.Audience.SITE_OWNER, false),
     IMPORT_FINISHED("import-finished", OutgoingMail.Audience.SITE_OWNER, false),
     INVITATION("invitation", OutgoingMail.Audience.CUSTOMER, false),
     PASSWORD_RESET("password-reset", OutgoingMail.Audience.CUSTOMER, false),
+    /** The double opt-in's link: not marketing, it asks whether marketing may be sent. */
+    CONSENT_CONFIRMATION("consent-confirmation", OutgoingMail.Audience.CUSTOMER, false),
     ACCESS_APPROVED("access-approved", OutgoingMail.Audience.CUSTOMER, false),
     ACCESS_REJECTED("access-rejected", OutgoingMail.Audience.CUSTOMER, false),
     /** Marketing: goes only to customers who opted in to e-mail marketing. */

@@ -16,19 +16,22 @@ import org.springframework.stereotype.Component;
 class MailMessages {
 
     private final JavaMailSender smtp;
-    private final NotificationProperties properties;
+    private final Senders senders;
 
     MailMessages(JavaMailSender smtp, NotificationProperties properties) {
         this.smtp = smtp;
-        this.properties = properties;
+        this.senders = new Senders(properties.defaultSender(), properties.sendingDomains());
     }
 
     MimeMessage create(SiteSettings site, String recipient, RenderedMail rendered, PreparedMail.SentAs sentAs) {
         MimeMessage message = smtp.createMimeMessage();
         try {
             MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
-            String from = site.senderEmail() != null ? site.senderEmail() : properties.defaultSender();
-            helper.setFrom(from, site.senderName() != null ? site.senderName() : site.name());
+            Senders.Sender sender = senders.of(site.senderEmail());
+            helper.setFrom(sender.from(), site.senderName() != null ? site.senderName() : site.name());
+            if (sender.replyTo() != null) {
+                helper.setReplyTo(sender.replyTo());
+            }
             helper.setTo(recipient);
             helper.setSubject(rendered.subject());
             switch (sentAs) {

@@ -2,6 +2,7 @@ package io.clientele.notification.mail;
 
 import io.clientele.platform.json.JsonDetails;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -38,6 +39,40 @@ class MailQueue {
                 .bind("customerId", Parameter.fromOrEmpty(customerId, String.class))
                 .bind("params", params.toString())
                 .then();
+    }
+
+    /** Serialises, until the transaction ends, what the instances decide about one site's owner mails. */
+    Mono<Void> lockOwnerMailsOf(String siteId) {
+        return db.sql("SELECT pg_advisory_xact_lock(hashtext('owner-mails:' || :siteId))").bind("siteId", siteId)
+                .fetch().rowsUpdated().then();
+    }
+
+    /** How many mails of this kind the site queued since then. */
+    Mono<Long> queuedSince(String siteId, MailKind kind, Instant since) {
+        return db.sql("SELECT count(*) AS n FROM outgoing_mail WHERE site_id = :siteId AND template = :template AND created_at > :since")
+                .bind("siteId", siteId).bind("template", kind.template()).bind("since", since)
+                .map(row -> row.get("n", Long.class)).one();
+    }
+
+    /**
+     * Adds an item to the site's digest of this kind that is still waiting, or starts one due at {@code sendAt}
+     * (keyed by the event that starts it, so that a redelivery starts nothing more).
+     */
+    Mono<Void> addToDigest(String siteId, String eventId, MailKind digest, JsonDetails item, Instant sendAt) {
+        return db.sql("""
+                        UPDATE outgoing_mail SET params = jsonb_set(params, '{items}', (params -> 'items') || CAST(:item AS jsonb))
+                        WHERE site_id = :siteId AND template = :template AND status = 'QUEUED'
+                        RETURNING id""")
+                .bind("item", "[" + item + "]").bind("siteId", siteId).bind("template", digest.template())
+                .map(row -> row.get("id", UUID.class)).all().hasElements()
+                .flatMap(added -> added ? Mono.<Void>empty() : db.sql("""
+                                INSERT INTO outgoing_mail (id, site_id, event_id, template, audience, params, status, next_attempt_at)
+                                VALUES (:id, :siteId, :eventId, :template, 'SITE_OWNER', CAST(:params AS jsonb), 'QUEUED', :sendAt)
+                                ON CONFLICT (event_id, template) DO NOTHING""")
+                        .bind("id", UUID.randomUUID()).bind("siteId", siteId).bind("eventId", eventId)
+                        .bind("template", digest.template()).bind("params", "{\"items\": [" + item + "]}")
+                        .bind("sendAt", sendAt)
+                        .then());
     }
 
     /** Mails due now, locked for this transaction so that another replica's dispatcher skips them. */

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -36,6 +37,14 @@ final class MailValues {
         switch (mail.kind()) {
             case ACCESS_REQUEST_PENDING -> values.put("requestLink",
                     link(links.adminBaseUrl(), "sites", siteId, "access-requests", params.get("requestId")).toUriString());
+            case ACCESS_REQUESTS_DIGEST -> {
+                List<Map<String, Object>> items = items(params);
+                values.put("requests", items.stream().map(item -> Map.of("visitor", visitor(item),
+                        "pageId", String.valueOf(item.get("pageId")))).toList());
+                values.put("count", items.size());
+                values.put("requestsLink", link(links.adminBaseUrl(), "sites", siteId, "access-requests")
+                        .queryParam("status", "PENDING").toUriString());
+            }
             case IMPORT_FINISHED -> {
                 values.put("importLink", link(links.adminBaseUrl(), "sites", siteId, "imports", params.get("importId")).toUriString());
                 if (((Number) params.getOrDefault("failed", 0)).longValue() > 0) {
@@ -47,6 +56,8 @@ final class MailValues {
                     .queryParam("token", params.get("token")).toUriString());
             case PASSWORD_RESET -> values.put("resetLink", link(links.publicBaseUrl(), "sites", siteId, "reset-password")
                     .queryParam("token", params.get("token")).toUriString());
+            case CONSENT_CONFIRMATION -> values.put("confirmLink", link(links.publicBaseUrl(), "sites", siteId,
+                    "confirm-email").queryParam("token", params.get("token")).toUriString());
             case ACCESS_APPROVED -> values.put("pageLink",
                     link(links.publicBaseUrl(), "sites", siteId, "pages", params.get("pageId")).toUriString());
             case ACCESS_REJECTED, NEWSLETTER_WELCOME -> {
@@ -59,6 +70,12 @@ final class MailValues {
         return UriComponentsBuilder.fromUriString(base)
                 .pathSegment(Stream.of(segments).map(Object::toString).toArray(String[]::new))
                 .encode();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> items(Map<String, Object> params) {
+        Object items = params.get("items");
+        return items instanceof List<?> list ? (List<Map<String, Object>>) list : List.of();
     }
 
     private static String visitor(Map<String, Object> params) {

@@ -19,11 +19,13 @@ public class SiteSettingsRepository {
     /** Keeps the newest settings: an older event that arrives late changes nothing. */
     Mono<Void> apply(SiteUpdated site) {
         return db.sql("""
-                        INSERT INTO sites (site_id, name, owner_email, locale, sender_name, sender_email, as_of)
-                        VALUES (:siteId, :name, :ownerEmail, :locale, :senderName, :senderEmail, :asOf)
+                        INSERT INTO sites (site_id, name, owner_email, locale, sender_name, sender_email, owner_mail_digest,
+                                           as_of)
+                        VALUES (:siteId, :name, :ownerEmail, :locale, :senderName, :senderEmail, :ownerMailDigest, :asOf)
                         ON CONFLICT (site_id) DO UPDATE SET name = excluded.name, owner_email = excluded.owner_email,
                             locale = excluded.locale, sender_name = excluded.sender_name,
-                            sender_email = excluded.sender_email, as_of = excluded.as_of
+                            sender_email = excluded.sender_email, owner_mail_digest = excluded.owner_mail_digest,
+                            as_of = excluded.as_of
                         WHERE sites.as_of <= excluded.as_of""")
                 .bind("siteId", site.getSiteId())
                 .bind("name", site.getName())
@@ -31,8 +33,16 @@ public class SiteSettingsRepository {
                 .bind("locale", site.getLocale())
                 .bind("senderName", Parameter.fromOrEmpty(site.getSenderName(), String.class))
                 .bind("senderEmail", Parameter.fromOrEmpty(site.getSenderEmail(), String.class))
+                .bind("ownerMailDigest", site.getOwnerMailDigest())
                 .bind("asOf", site.getOccurredAt())
                 .then();
+    }
+
+    /** Whether the site's owner gets bursts of access requests as one digest; a site not known yet does. */
+    public Mono<Boolean> digestsOwnerMails(String siteId) {
+        return db.sql("SELECT owner_mail_digest FROM sites WHERE site_id = :siteId").bind("siteId", siteId)
+                .map(row -> !Boolean.FALSE.equals(row.get("owner_mail_digest", Boolean.class)))
+                .one().defaultIfEmpty(true);
     }
 
     public Mono<SiteSettings> find(String siteId) {

@@ -84,7 +84,7 @@ class CustomerLifecycleIT extends NotificationServiceITSupport {
     private void invited(String siteId, String customerId, String email) {
         publish(Topics.ACCESS_EVENTS, customerId, InvitationIssued.newBuilder().setEventId(Events.newEventId())
                 .setOccurredAt(Instant.now()).setSiteId(siteId).setCustomerId(customerId).setEmail(email)
-                .setFirstName("Rosalind").setToken("token-" + UUID.randomUUID()).setExpiresAt(IN_A_WEEK).build());
+                .setFirstName("Rosalind").setSealedToken(linkSeal.seal("token-" + UUID.randomUUID())).setExpiresAt(IN_A_WEEK).build());
     }
 
     private static List<CustomerErasureConfirmed> confirmations(String customerId) {

@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.clientele.events.AccessApproved;
+import io.clientele.events.ConsentConfirmationRequested;
+import io.clientele.events.ConsentConfirmed;
+import io.clientele.events.CustomerCaptured;
 import io.clientele.events.AccessRejected;
 import io.clientele.events.ContentType;
 import io.clientele.events.InvitationIssued;
 import io.clientele.events.PasswordResetRequested;
+import io.clientele.events.SignupChannel;
 import io.clientele.notification.NotificationServiceITSupport;
 import io.clientele.platform.outbox.Events;
 import io.clientele.schemas.Topics;
@@ -32,7 +36,7 @@ class CustomerMailsIT extends NotificationServiceITSupport {
         String token = "invitation-token-" + UUID.randomUUID();
         InvitationIssued invitation = InvitationIssued.newBuilder().setEventId(Events.newEventId()).setOccurredAt(Instant.now())
                 .setSiteId("club").setCustomerId(UUID.randomUUID().toString()).setEmail("ines@club.test").setFirstName("Inès")
-                .setToken(token).setExpiresAt(IN_A_WEEK).build();
+                .setSealedToken(linkSeal.seal(token)).setExpiresAt(IN_A_WEEK).build();
 
         publish(Topics.ACCESS_EVENTS, invitation.getCustomerId(), invitation);
 
@@ -56,7 +60,7 @@ class CustomerMailsIT extends NotificationServiceITSupport {
         String token = "reset-" + UUID.randomUUID();
         PasswordResetRequested reset = PasswordResetRequested.newBuilder().setEventId(Events.newEventId())
                 .setOccurredAt(Instant.now()).setSiteId("boutique").setCustomerId(UUID.randomUUID().toString())
-                .setEmail("zoe@boutique.test").setFirstName("Zoé").setLocale("fr").setToken(token)
+                .setEmail("zoe@boutique.test").setFirstName("Zoé").setLocale("fr").setSealedToken(linkSeal.seal(token))
                 .setExpiresAt(IN_A_WEEK).build();
 
         publish(Topics.ACCESS_EVENTS, reset.getCustomerId(), reset);
@@ -64,6 +68,44 @@ class CustomerMailsIT extends NotificationServiceITSupport {
         MimeMessage mail = theMailTo("zoe@boutique.test");
         assertThat(subject(mail)).isEqualTo("Réinitialisez votre mot de passe sur The boutique site");
         assertThat(part(mail, "text/plain")).contains("https://pages.example.test/sites/boutique/reset-password?token=" + token);
+    }
+
+    @Test
+    void aSubscriptionConfirmationCarriesItsLinkInTheVisitorsLanguage() {
+        siteKnown("atelier", "owner@atelier.test", "en");
+        String token = "confirmation-" + UUID.randomUUID();
+        ConsentConfirmationRequested request = ConsentConfirmationRequested.newBuilder().setEventId(Events.newEventId())
+                .setOccurredAt(Instant.now()).setSiteId("atelier").setCustomerId(UUID.randomUUID().toString())
+                .setEmail("lea@atelier.test").setFirstName("Léa").setLocale("fr").setChannel(SignupChannel.NEWSLETTER)
+                .setSealedToken(linkSeal.seal(token)).setExpiresAt(IN_A_WEEK).build();
+
+        publish(Topics.CUSTOMER_EVENTS, request.getCustomerId(), request);
+
+        MimeMessage mail = theMailTo("lea@atelier.test");
+        assertThat(subject(mail)).isEqualTo("Confirmez votre inscription à The atelier site");
+        assertThat(part(mail, "text/plain")).startsWith("Bonjour Léa,")
+                .contains("https://pages.example.test/sites/atelier/confirm-email?token=" + token);
+        assertThat(count("SELECT count(*) AS n FROM outgoing_mail WHERE params::text LIKE '%" + token + "%'")).isZero();
+    }
+
+    @Test
+    void theNewsletterWelcomeFollowsTheConfirmationNotTheSignup() {
+        siteKnown("atelier", "owner@atelier.test", "en");
+        String customerId = UUID.randomUUID().toString();
+        publish(Topics.CUSTOMER_EVENTS, customerId, CustomerCaptured.newBuilder().setEventId(Events.newEventId())
+                .setOccurredAt(Instant.now()).setSiteId("atelier").setCustomerId(customerId).setEmail("noah@atelier.test")
+                .setChannel(SignupChannel.NEWSLETTER).setOptIn(false).setNewCustomer(true)
+                .setSignupEventId(Events.newEventId()).build());
+        await().atMost(Duration.ofSeconds(20)).until(() -> count(
+                "SELECT count(*) AS n FROM customers WHERE customer_id = '" + customerId + "'") == 1);
+        assertThat(count("SELECT count(*) AS n FROM outgoing_mail WHERE customer_id = '" + customerId + "'")).isZero();
+
+        customerPrefers("atelier", customerId, ContentType.UNKNOWN, null, "en", true);
+        publish(Topics.CUSTOMER_EVENTS, customerId, ConsentConfirmed.newBuilder().setEventId(Events.newEventId())
+                .setOccurredAt(Instant.now()).setSiteId("atelier").setCustomerId(customerId).setEmail("noah@atelier.test")
+                .setChannel(SignupChannel.NEWSLETTER).build());
+
+        assertThat(subject(theMailTo("noah@atelier.test"))).isEqualTo("Welcome to the The atelier site newsletter");
     }
 
     @Test
@@ -104,13 +146,5 @@ class CustomerMailsIT extends NotificationServiceITSupport {
                 .setSiteId(siteId).setRequestId(UUID.randomUUID().toString()).setCustomerId(UUID.randomUUID().toString())
                 .setEmail(email).setLocale(locale).setPageId("members").setGroups(List.of("members")).build();
         publish(Topics.ACCESS_EVENTS, approved.getCustomerId(), approved);
-    }
-
-    private static String subject(MimeMessage mail) {
-        try {
-            return mail.getSubject();
-        } catch (jakarta.mail.MessagingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

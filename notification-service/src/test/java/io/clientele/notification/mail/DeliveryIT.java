@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.clientele.events.AccessRequested;
+import io.clientele.events.ConsentConfirmed;
 import io.clientele.events.CustomerCaptured;
 import io.clientele.events.SignupChannel;
 import io.clientele.notification.NotificationServiceITSupport;
@@ -90,6 +91,10 @@ class DeliveryIT extends NotificationServiceITSupport {
         siteKnown("shop", "owner@shop.test", "en");
 
         publish(Topics.CUSTOMER_EVENTS, "c-out", newsletterSignup("c-out", "out@shop.test", false));
+        // A welcome that finds the customer not opted in (say, they opted out again before it went) is suppressed.
+        publish(Topics.CUSTOMER_EVENTS, "c-out", ConsentConfirmed.newBuilder().setEventId(Events.newEventId())
+                .setOccurredAt(Instant.now()).setSiteId("shop").setCustomerId("c-out").setEmail("out@shop.test")
+                .setChannel(SignupChannel.NEWSLETTER).build());
         publish(Topics.CUSTOMER_EVENTS, "c-in", newsletterSignup("c-in", "in@shop.test", true));
 
         assertThat(theMailTo("in@shop.test").getSubject()).isEqualTo("Welcome to the The shop site newsletter");

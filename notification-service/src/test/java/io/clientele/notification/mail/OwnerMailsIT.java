@@ -6,12 +6,15 @@ import static org.awaitility.Awaitility.await;
 import io.clientele.events.AccessRequested;
 import io.clientele.events.ImportFinished;
 import io.clientele.events.NotificationSent;
+import io.clientele.events.SiteUpdated;
 import io.clientele.notification.NotificationServiceITSupport;
 import io.clientele.platform.outbox.Events;
 import io.clientele.schemas.Topics;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -99,6 +102,41 @@ class OwnerMailsIT extends NotificationServiceITSupport {
                 .setFailed(failed).build();
     }
 
+    @Test
+    void aBurstOfAccessRequestsReachesTheOwnerAsAFewMailsAndOneDigest() throws Exception {
+        publish(Topics.SITE_EVENTS, "burst", site("burst", "owner@burst.test"));
+        for (int visitor = 0; visitor < 8; visitor++) {
+            AccessRequested requested = requested("burst", "Visitor" + visitor, "Burst");
+            publish(Topics.ACCESS_EVENTS, requested.getCustomerId(), requested);
+        }
+
+        List<MimeMessage> mails = await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo("owner@burst.test"),
+                received -> received.size() == 4);
+        assertThat(mails).extracting(mail -> subject(mail)).filteredOn(subject -> subject.startsWith("New access request"))
+                .hasSize(3);
+        MimeMessage digest = mails.stream().filter(mail -> subject(mail).startsWith("5 new access requests")).findFirst()
+                .orElseThrow();
+        assertThat(part(digest, "text/plain")).contains("visitor7@visitors.test").contains("to the page \"vault\"")
+                .contains("https://admin.example.test/sites/burst/access-requests?status=PENDING");
+        await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(10))
+                .until(() -> mailsTo("owner@burst.test").size() == 4);
+    }
+
+    @Test
+    void aSiteThatAsksForEveryMailGetsThemAllSeparately() {
+        SiteUpdated everyOne = site("every", "owner@every.test");
+        everyOne.setOwnerMailDigest(false);
+        publish(Topics.SITE_EVENTS, "every", everyOne);
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                count("SELECT count(*) AS n FROM sites WHERE site_id = 'every' AND NOT owner_mail_digest") == 1);
+        for (int visitor = 0; visitor < 6; visitor++) {
+            AccessRequested requested = requested("every", "Visitor" + visitor, "Every");
+            publish(Topics.ACCESS_EVENTS, requested.getCustomerId(), requested);
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo("owner@every.test").size() == 6);
+    }
+
     static AccessRequested requested(String siteId, String firstName, String lastName) {
         return AccessRequested.newBuilder()
                 .setEventId(Events.newEventId())
@@ -111,5 +149,27 @@ class OwnerMailsIT extends NotificationServiceITSupport {
                 .setFirstName(firstName)
                 .setLastName(lastName)
                 .build();
+    }
+
+    @Test
+    void aSitesSenderIsTheFromOnlyInADomainThePlatformSendsFor() throws Exception {
+        SiteUpdated own = site("sendsown", "owner@sendsown.test");
+        own.setSenderEmail("hello@mail.clientele.test");
+        SiteUpdated foreign = site("sendsforeign", "owner@sendsforeign.test");
+        foreign.setSenderEmail("ceo@bank.test");
+        publish(Topics.SITE_EVENTS, "sendsown", own);
+        publish(Topics.SITE_EVENTS, "sendsforeign", foreign);
+        AccessRequested toOwn = requested("sendsown", "Ada", "Lovelace");
+        AccessRequested toForeign = requested("sendsforeign", "Alan", "Turing");
+
+        publish(Topics.ACCESS_EVENTS, toOwn.getCustomerId(), toOwn);
+        publish(Topics.ACCESS_EVENTS, toForeign.getCustomerId(), toForeign);
+
+        MimeMessage fromOwn = theMailTo("owner@sendsown.test");
+        assertThat(((InternetAddress) fromOwn.getFrom()[0]).getAddress()).isEqualTo("hello@mail.clientele.test");
+        assertThat(fromOwn.getHeader("Reply-To")).isNull();
+        MimeMessage fromForeign = theMailTo("owner@sendsforeign.test");
+        assertThat(((InternetAddress) fromForeign.getFrom()[0]).getAddress()).isEqualTo("no-reply@clientele.localhost");
+        assertThat(((InternetAddress) fromForeign.getReplyTo()[0]).getAddress()).isEqualTo("ceo@bank.test");
     }
 }

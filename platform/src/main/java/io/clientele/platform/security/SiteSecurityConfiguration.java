@@ -6,7 +6,14 @@ import javax.crypto.spec.SecretKeySpec;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import io.clientele.platform.web.ProblemResponses;
+import io.clientele.platform.web.Problems;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.server.ServerWebExchange;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
@@ -48,10 +55,26 @@ public class SiteSecurityConfiguration {
                             .access(SiteSecurityConfiguration::tokenNamesTheSite);
                     exchanges.anyExchange().denyAll();
                 })
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(SiteSecurityConfiguration::unauthorized)
+                        .accessDeniedHandler(SiteSecurityConfiguration::forbidden))
                 .oauth2ResourceServer(server -> server
                         .bearerTokenConverter(bearerTokensOutside(publicPaths(properties)))
+                        .authenticationEntryPoint(SiteSecurityConfiguration::unauthorized)
+                        .accessDeniedHandler(SiteSecurityConfiguration::forbidden)
                         .jwt(jwt -> { }))
                 .build();
+    }
+
+    private static Mono<Void> unauthorized(ServerWebExchange exchange, AuthenticationException error) {
+        exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        return ProblemResponses.write(exchange, Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
+                "This endpoint needs a valid admin bearer token (signed, not expired, with an expiry)."));
+    }
+
+    private static Mono<Void> forbidden(ServerWebExchange exchange, AccessDeniedException error) {
+        return ProblemResponses.write(exchange, Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+                "The token does not allow this: it names another site, or the endpoint is not open to it."));
     }
 
     /**
@@ -76,15 +99,19 @@ public class SiteSecurityConfiguration {
 
     @Bean
     ReactiveJwtDecoder siteTokenDecoder(SiteSecurityProperties properties) {
+        NimbusReactiveJwtDecoder decoder;
         if (properties.jwkSetUri() != null && !properties.jwkSetUri().isBlank()) {
-            return NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build();
+            decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build();
+        } else {
+            if (properties.hmacSecret() == null || properties.hmacSecret().length() < 32) {
+                throw new IllegalStateException(
+                        "Set clientele.security.jwk-set-uri, or clientele.security.hmac-secret to at least 32 characters");
+            }
+            SecretKeySpec key = new SecretKeySpec(properties.hmacSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+            decoder = NimbusReactiveJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
         }
-        if (properties.hmacSecret() == null || properties.hmacSecret().length() < 32) {
-            throw new IllegalStateException(
-                    "Set clientele.security.jwk-set-uri, or clientele.security.hmac-secret to at least 32 characters");
-        }
-        SecretKeySpec key = new SecretKeySpec(properties.hmacSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
-        return NimbusReactiveJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
+        decoder.setJwtValidator(SiteTokenValidation.of(properties));
+        return decoder;
     }
 
     private static Mono<AuthorizationResult> tokenNamesTheSite(Mono<Authentication> authentication,

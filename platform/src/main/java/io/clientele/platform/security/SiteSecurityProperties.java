@@ -7,9 +7,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * @param jwkSetUri   where production tokens' keys are published; when set, the HMAC secret is not used
  * @param hmacSecret  the shared HS256 secret that signs and checks tokens locally (at least 32 bytes)
+ * @param issuer      when set, admin tokens must name it in {@code iss}
+ * @param audience    when set, admin tokens must name it in {@code aud}
  * @param publicPaths endpoints that need no token, as {@code METHOD /path/pattern} (for example
  *                    {@code POST /api/v1/sites/{siteId}/signups})
  */
 @ConfigurationProperties("clientele.security")
-public record SiteSecurityProperties(String jwkSetUri, String hmacSecret, @DefaultValue List<String> publicPaths) {
+public record SiteSecurityProperties(String jwkSetUri, String hmacSecret, String issuer, String audience,
+                                     @DefaultValue List<String> publicPaths) {
 }

@@ -27,10 +27,21 @@ public class ProblemException extends ErrorResponseException {
 
     /** A problem whose detail and {@code errors} name each offending field with what is wrong with it. */
     public static ProblemException ofFields(HttpStatus status, String slug, String title, List<FieldError> errors) {
-        String detail = String.join("; ", errors.stream().map(error -> error.field() + ": " + error.message()).toList());
+        return ofFields(status, slug, title, errors,
+                String.join("; ", errors.stream().map(error -> error.field() + ": " + error.message()).toList()));
+    }
+
+    private static ProblemException ofFields(HttpStatus status, String slug, String title, List<FieldError> errors,
+                                             String detail) {
         ProblemException problem = new ProblemException(status, slug, title, detail);
         problem.getBody().setProperty("errors", errors);
         return problem;
+    }
+
+    /** A mailed link that was used, replaced or expired: one answer for all, naming the {@code token} field. */
+    public static ProblemException linkNotValid(String detail) {
+        return ofFields(HttpStatus.BAD_REQUEST, "link-not-valid", "Link not valid",
+                List.of(new FieldError("token", "is not valid any more")), detail);
     }
 
     private static String capitalize(String what) {

@@ -3,11 +3,18 @@ package io.clientele.platform.testing;
 import io.clientele.platform.embedded.EmbeddedInfrastructureInitializer;
 import io.clientele.platform.embedded.SharedInfrastructure;
 import io.clientele.platform.embedded.TopicReader;
+import io.clientele.platform.link.LinkSeal;
 import io.clientele.platform.security.SiteTokens;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -15,15 +22,21 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * Base of a service's integration tests: the whole service on a random port, on the real PostgreSQL, Kafka and
- * schema registry shared by the test JVM. Every test class of a service shares one context.
+ * schema registry shared by the test JVM. Every test class of a service shares one context. The tests' client stands
+ * for the gateway in front of the service, whose forwarding headers are believed, and each test comes from a client
+ * address of its own ({@code X-Forwarded-For}), so that the abuse limits one test reaches do not touch another.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
 @ContextConfiguration(initializers = EmbeddedInfrastructureInitializer.class)
+@TestPropertySource(properties = "clientele.web.trusted-proxies=127.0.0.1,::1")
 public abstract class ServiceITSupport {
 
     @Autowired
@@ -32,9 +45,44 @@ public abstract class ServiceITSupport {
     protected DatabaseClient db;
     @Autowired
     protected KafkaTemplate<String, Object> kafka;
+    /** Seals and opens link tokens with the test JVM's key pair, as the services under test do. */
+    @Autowired
+    protected LinkSeal linkSeal;
 
     @Value("${clientele.security.hmac-secret}")
     private String hmacSecret;
+
+    /** A link-sealing key pair of the test JVM's own: every service under test seals and opens link tokens with it. */
+    private static final KeyPair LINK_KEYS = linkKeys();
+
+    @DynamicPropertySource
+    static void linkSealKeys(DynamicPropertyRegistry registry) {
+        registry.add("clientele.links.seal-public-key",
+                () -> Base64.getEncoder().encodeToString(LINK_KEYS.getPublic().getEncoded()));
+        registry.add("clientele.links.seal-private-key",
+                () -> Base64.getEncoder().encodeToString(LINK_KEYS.getPrivate().getEncoded()));
+    }
+
+    private static KeyPair linkKeys() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @BeforeEach
+    void fromAnAddressOfItsOwn() {
+        http = http.mutate().defaultHeader("X-Forwarded-For", anAddress()).build();
+    }
+
+    /** A client address no other test uses. */
+    protected static String anAddress() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(1, 255);
+    }
 
     /** An admin token for the site. */
     protected String tokenFor(String siteId) {
