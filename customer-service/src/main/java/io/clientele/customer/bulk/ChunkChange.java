@@ -104,7 +104,8 @@ class ChunkChange {
             for (StoredCustomer customer : changed) {
                 UUID id = customer.id();
                 List<String> fields = changedFields.get(id);
-                events.add(Map.entry(id.toString(), CustomerEvents.updated(siteId, customer.fields(), fields, null, false)));
+                CustomerEvents.changed(siteId, customer.fields(), fields, null, false)
+                        .forEach(event -> events.add(Map.entry(id.toString(), event)));
                 entries.add(new Timeline.Entry(id, "UPDATED", "BULK",
                         new JsonDetails().put("fields", String.join(",", fields)).put("bulkJob", jobId.toString()).toString()));
             }

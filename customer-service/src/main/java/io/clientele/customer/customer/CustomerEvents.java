@@ -10,9 +10,14 @@ import io.clientele.platform.outbox.Events;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.apache.avro.specific.SpecificRecord;
 
 /** The customer events, built from a customer as {@link CustomerStore} reads it. */
 public final class CustomerEvents {
+
+    /** The fields notification-service mails by (CustomerPreferencesChanged carries them). */
+    private static final Set<String> PREFERENCE_FIELDS = Set.of("email", "smsNumber", "locale", "preferredContentType");
 
     private CustomerEvents() {
     }
@@ -71,6 +76,17 @@ public final class CustomerEvents {
                 .setCustomerId(customerId)
                 .setEmail(email)
                 .build();
+    }
+
+    /**
+     * The events of a customer's change: CustomerUpdated, and CustomerPreferencesChanged when a field that decides
+     * how the customer is mailed changed.
+     */
+    public static List<SpecificRecord> changed(String siteId, Map<String, Object> customer, List<String> changedFields,
+                                               String previousEmail, boolean emailCascade) {
+        CustomerUpdated updated = updated(siteId, customer, changedFields, previousEmail, emailCascade);
+        return changedFields.stream().anyMatch(PREFERENCE_FIELDS::contains)
+                ? List.of(updated, preferencesChanged(siteId, customer)) : List.of(updated);
     }
 
     /** How the customer wants to be reached, after a consent or content-type change. */

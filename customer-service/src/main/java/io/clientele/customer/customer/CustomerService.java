@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import org.apache.avro.specific.SpecificRecord;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -51,9 +52,8 @@ class CustomerService {
                         .then(store.find(siteId, id))
                         .flatMap(created -> outbox.add(Topics.CUSTOMER_EVENTS, "customer", id.toString(),
                                         CustomerEvents.created(siteId, created.fields()))
-                                .then(outbox.add(Topics.CUSTOMER_EVENTS, "customer", id.toString(),
-                                        CustomerEvents.updated(siteId, created.fields(), CustomerDrafts.FIELDS.stream().toList(),
-                                                null, false)))
+                                .then(publish(siteId, id, CustomerEvents.changed(siteId, created.fields(),
+                                        List.copyOf(CustomerDrafts.FIELDS), null, false)))
                                 .then(timeline.record(siteId, id, "CREATED", "MANUAL", "{}", Instant.now()))
                                 .thenReturn(created))))
                 .onErrorMap(DataIntegrityViolationException.class, CustomerService::conflict);
@@ -85,12 +85,16 @@ class CustomerService {
         boolean emailChanged = changed.contains("email");
         return store.update(siteId, id, after)
                 .then(store.find(siteId, id))
-                .flatMap(updated -> outbox.add(Topics.CUSTOMER_EVENTS, "customer", id.toString(),
-                                CustomerEvents.updated(siteId, updated.fields(), changed,
-                                        emailChanged ? before.email() : null, emailChanged && emailCascade))
+                .flatMap(updated -> publish(siteId, id, CustomerEvents.changed(siteId, updated.fields(), changed,
+                                emailChanged ? before.email() : null, emailChanged && emailCascade))
                         .then(timeline.record(siteId, id, "UPDATED", null,
                                 new JsonDetails().put("fields", String.join(",", changed)).toString(), Instant.now()))
                         .thenReturn(updated));
+    }
+
+    private Mono<Void> publish(String siteId, UUID id, List<SpecificRecord> events) {
+        return outbox.addAll(Topics.CUSTOMER_EVENTS, "customer",
+                events.stream().map(event -> Map.entry(id.toString(), event)).toList());
     }
 
     Mono<Void> delete(String siteId, UUID id, String ifMatch, boolean erase) {

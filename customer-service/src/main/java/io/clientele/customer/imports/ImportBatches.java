@@ -101,9 +101,10 @@ class ImportBatches {
                         if (created) {
                             events.add(Map.entry(id.toString(), CustomerEvents.created(siteId, customer)));
                         }
-                        events.add(Map.entry(id.toString(), CustomerEvents.updated(siteId, customer,
-                                created ? List.copyOf(CustomerDrafts.FIELDS) : plan.changedFields.get(id), null, false)));
-                        if (consentChanged.contains(id)) {
+                        List<SpecificRecord> changed = CustomerEvents.changed(siteId, customer,
+                                created ? List.copyOf(CustomerDrafts.FIELDS) : plan.changedFields.get(id), null, false);
+                        changed.forEach(event -> events.add(Map.entry(id.toString(), event)));
+                        if (consentChanged.contains(id) && changed.size() == 1) {
                             events.add(Map.entry(id.toString(), CustomerEvents.preferencesChanged(siteId, customer)));
                         }
                     }

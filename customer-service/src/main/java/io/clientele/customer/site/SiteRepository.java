@@ -20,6 +20,12 @@ public class SiteRepository {
         return db.sql("SELECT * FROM sites WHERE site_id = :siteId").bind("siteId", siteId).map(SiteRepository::toSite).one();
     }
 
+    /** The site, locked until the transaction ends. */
+    Mono<Site> lock(String siteId) {
+        return db.sql("SELECT * FROM sites WHERE site_id = :siteId FOR UPDATE").bind("siteId", siteId)
+                .map(SiteRepository::toSite).one();
+    }
+
     public Mono<Boolean> exists(String siteId) {
         return db.sql("SELECT 1 FROM sites WHERE site_id = :siteId").bind("siteId", siteId).map(row -> true).one()
                 .defaultIfEmpty(false);

@@ -5,7 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** The body of {@code PUT /api/v1/sites/{siteId}}. */
+/** A site's settings: the body of {@code PUT /api/v1/sites/{siteId}}, and what a {@code PATCH} merges into. */
 public record SiteSettings(
         @NotBlank @Size(max = 200) String name,
         @NotBlank @Email @Size(max = 254) String ownerEmail,
@@ -16,6 +16,12 @@ public record SiteSettings(
         Boolean eraseOnDelete,
         Boolean singleOptIn,
         Boolean ownerMailDigest) {
+
+    /** The settings a site has now, as a body would send them. */
+    static SiteSettings of(Site site) {
+        return new SiteSettings(site.name(), site.ownerEmail(), site.locale(), site.senderName(), site.senderEmail(),
+                site.requireNames(), site.eraseOnDelete(), site.singleOptIn(), site.ownerMailDigest());
+    }
 
     /** The site's validation policy: every customer has a first and a last name (off unless set). */
     public boolean namesRequired() {

@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import io.clientele.customer.CustomerServiceITSupport;
 import io.clientele.events.CustomerCreated;
+import io.clientele.events.ContentType;
 import io.clientele.events.CustomerDeleted;
+import io.clientele.events.CustomerPreferencesChanged;
 import io.clientele.events.CustomerUpdated;
 import io.clientele.schemas.Topics;
 import java.time.Duration;
@@ -131,6 +133,39 @@ class CustomerRecordIT extends CustomerServiceITSupport {
                     assertThat(updates.get(2).getPreviousEmail()).isNull();
                 }));
         get("edits", "/customers/" + id).expectBody().jsonPath("$.firstName").isEqualTo("Augusta");
+    }
+
+    @Test
+    void aPatchMergesMapsKeyByKeyAndNullRemovesAKey() {
+        createSite("maps");
+        String id = createCustomer("maps", """
+                {"email": "maps@maps.test", "externalIds": {"legacy": "L1", "old": "O1"}, "metadata": {"k1": "v1", "k3": "v3"}}""");
+
+        send(HttpMethod.PATCH, "maps", "/customers/" + id, """
+                {"externalIds": {"crm": "C9", "old": null}, "metadata": {"k2": "v2", "k3": null}}""")
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.externalIds").isEqualTo(Map.of("legacy", "L1", "crm", "C9"))
+                .jsonPath("$.metadata").isEqualTo(Map.of("k1", "v1", "k2", "v2"));
+        get("maps", "/customers/" + id).expectBody()
+                .jsonPath("$.externalIds").isEqualTo(Map.of("legacy", "L1", "crm", "C9"))
+                .jsonPath("$.metadata").isEqualTo(Map.of("k1", "v1", "k2", "v2"));
+        send(HttpMethod.PATCH, "maps", "/customers/" + id, "{\"metadata\": null}").expectStatus().isOk()
+                .expectBody().jsonPath("$.metadata").isEmpty().jsonPath("$.externalIds.legacy").isEqualTo("L1");
+    }
+
+    @Test
+    void aContentTypeSetAtCreationOrByPatchReachesTheServicesThatMail() {
+        createSite("prefs");
+        String id = createCustomer("prefs", "{\"email\": \"prefs@prefs.test\", \"preferredContentType\": \"TEXT\"}");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(eventsOf(CustomerPreferencesChanged.class, id))
+                .singleElement().satisfies(changed -> assertThat(changed.getPreferredContentType()).isEqualTo(ContentType.TEXT)));
+
+        send(HttpMethod.PATCH, "prefs", "/customers/" + id, "{\"preferredContentType\": \"SHORT_TEXT\"}").expectStatus().isOk();
+        send(HttpMethod.PATCH, "prefs", "/customers/" + id, "{\"firstName\": \"Only a name\"}").expectStatus().isOk();
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(eventsOf(CustomerUpdated.class, id)).hasSize(3));
+        assertThat(eventsOf(CustomerPreferencesChanged.class, id)).extracting(CustomerPreferencesChanged::getPreferredContentType)
+                .containsExactly(ContentType.TEXT, ContentType.SHORT_TEXT);
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.clientele.schemas.Topics;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 class SiteSettingsIT extends CustomerServiceITSupport {
 
@@ -32,6 +33,36 @@ class SiteSettingsIT extends CustomerServiceITSupport {
                         assertThat(site.getSenderName()).isEqualTo("Acme team");
                     });
                 }));
+    }
+
+    @Test
+    void aPatchChangesOnlyTheSettingsItNamesAndAPutReplacesThemAll() {
+        putSite("patched", """
+                {"name": "Patched", "ownerEmail": "owner@patched.test", "locale": "fr", "senderName": "Team",
+                 "requireNames": true, "singleOptIn": true}""").expectStatus().isOk();
+
+        patchSite("patched", "{\"name\": \"Patched & Co\", \"senderName\": null}").expectStatus().isOk()
+                .expectBody().jsonPath("$.name").isEqualTo("Patched & Co").jsonPath("$.senderName").doesNotExist()
+                .jsonPath("$.locale").isEqualTo("fr").jsonPath("$.requireNames").isEqualTo(true)
+                .jsonPath("$.singleOptIn").isEqualTo(true);
+        patchSite("patched", "{\"locale\": \"french\", \"ownerEmail\": null, \"colour\": \"red\"}")
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[*].field").value(fields -> assertThat(fields.toString())
+                        .contains("locale").contains("ownerEmail").contains("colour"));
+        http.get().uri("/api/v1/sites/patched").headers(h -> h.setBearerAuth(tokenFor("patched"))).exchange()
+                .expectBody().jsonPath("$.locale").isEqualTo("fr").jsonPath("$.name").isEqualTo("Patched & Co");
+        patchSite("never-saved", "{\"name\": \"x\"}").expectStatus().isNotFound();
+
+        putSite("patched", """
+                {"name": "Patched", "ownerEmail": "owner@patched.test", "locale": "fr"}""").expectStatus().isOk()
+                .expectBody().jsonPath("$.requireNames").isEqualTo(false).jsonPath("$.singleOptIn").isEqualTo(false);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(events(Topics.SITE_EVENTS))
+                .filteredOn(record -> record.key().equals("patched")).hasSize(3));
+    }
+
+    private WebTestClient.ResponseSpec patchSite(String siteId, String json) {
+        return http.patch().uri("/api/v1/sites/{siteId}", siteId).headers(h -> h.setBearerAuth(tokenFor(siteId)))
+                .contentType(MediaType.valueOf("application/merge-patch+json")).bodyValue(json).exchange();
     }
 
     @Test
