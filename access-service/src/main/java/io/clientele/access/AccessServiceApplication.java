@@ -3,11 +3,12 @@ package io.clientele.access;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import io.clientele.access.customer.CustomerServiceProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
 @SpringBootApplication
-@EnableConfigurationProperties(AccessProperties.class)
+@EnableConfigurationProperties({AccessProperties.class, CustomerServiceProperties.class})
 public class AccessServiceApplication {
 
     public static void main(String[] args) {

@@ -23,6 +23,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -30,6 +31,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * who can log in.
  */
 @Import(AccessServiceITSupport.Clocks.class)
+@TestPropertySource(properties = "clientele.customer-service.url=http://localhost:1")
 public abstract class AccessServiceITSupport extends ServiceITSupport {
 
     protected static final String PASSWORD = "correct horse battery staple";

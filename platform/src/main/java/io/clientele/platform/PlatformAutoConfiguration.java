@@ -3,6 +3,7 @@ package io.clientele.platform;
 import io.clientele.platform.consumer.IdempotentConsumer;
 import io.clientele.platform.consumer.RecordBatches;
 import io.clientele.platform.kafka.KafkaEventsConfiguration;
+import io.clientele.platform.kafka.KafkaFootprint;
 import com.zaxxer.hikari.HikariDataSource;
 import io.clientele.platform.limit.RateLimitConverter;
 import io.clientele.platform.limit.RateLimiter;
@@ -13,10 +14,12 @@ import io.clientele.platform.outbox.OutboxProperties;
 import io.clientele.platform.outbox.OutboxRelay;
 import io.clientele.platform.security.SiteSecurityConfiguration;
 import io.clientele.platform.web.ClientAddresses;
+import io.clientele.platform.web.KnownQueryParameters;
 import io.clientele.platform.web.ProblemDetailsHandler;
 import io.clientele.platform.web.RequestGuard;
 import io.clientele.platform.web.SafeTextModule;
 import io.clientele.platform.web.TrustedProxiesProperties;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
@@ -27,6 +30,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
 
 /** What a service gets by depending on the platform library. */
 @AutoConfiguration(afterName = {
@@ -38,8 +42,8 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 public class PlatformAutoConfiguration {
 
     @Bean
-    Outbox outbox(DatabaseClient db) {
-        return new Outbox(db);
+    Outbox outbox(DatabaseClient db, KafkaFootprint footprint) {
+        return new Outbox(db, footprint);
     }
 
     @Bean
@@ -52,6 +56,11 @@ public class PlatformAutoConfiguration {
     @Bean
     RequestGuard requestGuard() {
         return new RequestGuard();
+    }
+
+    @Bean
+    KnownQueryParameters knownQueryParameters(@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mapping) {
+        return new KnownQueryParameters(mapping);
     }
 
     @Bean

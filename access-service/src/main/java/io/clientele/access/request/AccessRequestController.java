@@ -3,6 +3,7 @@ package io.clientele.access.request;
 import io.clientele.platform.web.PageLimits;
 import io.clientele.platform.web.ProblemException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,8 +31,11 @@ class AccessRequestController {
         this.tx = tx;
     }
 
+    /** The site's requests, newest first, of one status and one customer where asked, a page at a time. */
     @GetMapping
     Mono<AccessRequestPage> list(@PathVariable String siteId, @RequestParam(required = false) String status,
+                                 @RequestParam(required = false) UUID customerId,
+                                 @RequestParam(required = false) UUID before,
                                  @RequestParam(defaultValue = "50") int limit) {
         AccessRequestStatus wanted;
         try {
@@ -40,7 +44,13 @@ class AccessRequestController {
             return Mono.error(ProblemException.invalidField("status",
                     "must be one of " + Arrays.toString(AccessRequestStatus.values())));
         }
-        return requests.list(siteId, wanted, PageLimits.checked(limit)).collectList().map(items -> new AccessRequestPage(items, limit));
+        int checked = PageLimits.checked(limit);
+        // One more than the page shows: whether it is there says whether a next page is.
+        return requests.list(siteId, wanted, customerId, before, checked + 1).collectList().map(found -> {
+            List<AccessRequest> items = found.size() > checked ? found.subList(0, checked) : found;
+            String next = found.size() > checked ? items.getLast().id().toString() : null;
+            return new AccessRequestPage(items, checked, next);
+        });
     }
 
     @PostMapping("/{requestId}/approve")

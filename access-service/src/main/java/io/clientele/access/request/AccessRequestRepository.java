@@ -74,13 +74,24 @@ public class AccessRequestRepository {
                 .map(AccessRequestRepository::toRequest).one();
     }
 
-    Flux<AccessRequest> list(String siteId, AccessRequestStatus status, int limit) {
+    /**
+     * A page of the site's requests, newest first, of one status and one customer where given.
+     *
+     * @param before the id of the last request of the previous page, or null for the newest
+     */
+    Flux<AccessRequest> list(String siteId, AccessRequestStatus status, UUID customerId, UUID before, int limit) {
         return db.sql("""
                         SELECT * FROM access_requests
                         WHERE site_id = :siteId AND (CAST(:status AS VARCHAR) IS NULL OR status = :status)
-                        ORDER BY requested_at DESC, id LIMIT :limit""")
+                          AND (CAST(:customerId AS UUID) IS NULL OR customer_id = :customerId)
+                          AND (CAST(:before AS UUID) IS NULL
+                               OR (requested_at, id) < (SELECT requested_at, id FROM access_requests
+                                                        WHERE id = :before AND site_id = :siteId))
+                        ORDER BY requested_at DESC, id DESC LIMIT :limit""")
                 .bind("siteId", siteId)
                 .bind("status", Parameter.fromOrEmpty(status == null ? null : status.name(), String.class))
+                .bind("customerId", Parameter.fromOrEmpty(customerId, UUID.class))
+                .bind("before", Parameter.fromOrEmpty(before, UUID.class))
                 .bind("limit", limit)
                 .map(AccessRequestRepository::toRequest).all();
     }

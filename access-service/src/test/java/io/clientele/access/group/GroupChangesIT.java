@@ -22,7 +22,7 @@ class GroupChangesIT extends AccessServiceITSupport {
         String before = sessionOf("lodge", member);
         access("lodge", "hall", before).jsonPath("$.allowed").isEqualTo(true);
 
-        publish(Topics.SITE_EVENTS, "lodge", groupChanged("lodge", GroupChange.RENAMED, "elders", "founders"));
+        publish(Topics.GROUP_EVENTS, "lodge", groupChanged("lodge", GroupChange.RENAMED, "elders", "founders"));
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> access("lodge", "hall", before)
                 .jsonPath("$.allowed").isEqualTo(false).jsonPath("$.reason").isEqualTo("NOT_LOGGED_IN"));
@@ -40,7 +40,7 @@ class GroupChangesIT extends AccessServiceITSupport {
         protect("lodge", "porch", "guests");
         String session = sessionOf("lodge", member);
 
-        publish(Topics.SITE_EVENTS, "lodge", groupChanged("lodge", GroupChange.DELETED, "guests", null));
+        publish(Topics.GROUP_EVENTS, "lodge", groupChanged("lodge", GroupChange.DELETED, "guests", null));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> access("lodge", "porch", session)
                 .jsonPath("$.allowed").isEqualTo(false));
         access("lodge", "porch", sessionOf("lodge", member)).jsonPath("$.reason").isEqualTo("NOT_IN_ALLOWED_GROUP");

@@ -11,7 +11,10 @@ import io.clientele.access.AccessServiceITSupport;
 import io.clientele.schemas.Topics;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +57,41 @@ class AccessRequestCaptureIT extends AccessServiceITSupport {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(announced(marker)).hasSize(1));
         assertThat(count("SELECT count(*) AS n FROM access_requests WHERE customer_id = '" + customerId + "'")).isZero();
+    }
+
+    @Test
+    void requestsAreListedByCustomerAPageAtATime() {
+        String customer = UUID.randomUUID().toString();
+        String other = UUID.randomUUID().toString();
+        for (String page : List.of("hall-1", "hall-2", "hall-3")) {
+            publish(Topics.CUSTOMER_EVENTS, customer, capture("gallery", customer, SignupChannel.ACCESS_REQUEST, page));
+        }
+        publish(Topics.CUSTOMER_EVENTS, other, capture("gallery", other, SignupChannel.ACCESS_REQUEST, "hall-1"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(announced(customer)).hasSize(3);
+            assertThat(announced(other)).hasSize(1);
+        });
+
+        List<Map<?, ?>> seen = new ArrayList<>();
+        String next = null;
+        int pages = 0;
+        do {
+            String before = next;
+            Map<?, ?> page = http.get().uri(uri -> uri.path("/api/v1/sites/gallery/access-requests").queryParam("customerId", customer)
+                            .queryParam("limit", 2).queryParamIfPresent("before", Optional.ofNullable(before)).build())
+                    .headers(h -> h.setBearerAuth(tokenFor("gallery"))).exchange()
+                    .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+            ((List<?>) page.get("items")).forEach(item -> seen.add((Map<?, ?>) item));
+            next = (String) page.get("next");
+            pages++;
+        } while (next != null);
+        assertThat(pages).isEqualTo(2);
+        assertThat(seen.stream().map(item -> String.valueOf(item.get("customerId")))).containsOnly(customer);
+        assertThat(seen.stream().map(item -> String.valueOf(item.get("pageId")))).containsExactlyInAnyOrder("hall-1", "hall-2", "hall-3");
+
+        http.get().uri("/api/v1/sites/gallery/access-requests?customerID=" + customer)
+                .headers(h -> h.setBearerAuth(tokenFor("gallery"))).exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("customerID");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.clientele.customer.bulk;
 
 import io.clientele.customer.customer.CustomerDraft;
 import io.clientele.customer.customer.CustomerDrafts;
+import io.clientele.customer.customer.CustomerValidation;
 import io.clientele.platform.group.GroupNames;
 import io.clientele.platform.web.ProblemException;
 import io.clientele.platform.web.ProblemException.FieldError;
@@ -20,6 +21,7 @@ public record BulkChange(Map<String, Object> set, List<String> addTags, List<Str
                          List<String> removeGroups) {
 
     private static final Set<String> NOT_IN_BULK = Set.of("email", "externalIds", "tags");
+    private static final Set<String> COUNTRY_DEPENDENT = Set.of("smsNumber", "phone", "alternatePhone", "fax");
 
     public BulkChange {
         set = set == null ? Map.of() : new LinkedHashMap<>(set);
@@ -36,6 +38,9 @@ public record BulkChange(Map<String, Object> set, List<String> addTags, List<Str
                 field.equals("tags") ? "use addTags and removeTags" : "identifies one customer; change it customer by customer")));
         set.keySet().stream().filter(field -> !CustomerDrafts.FIELDS.contains(field)).sorted()
                 .forEach(field -> errors.add(new FieldError("set." + field, "is not a customer field")));
+        if (errors.isEmpty()) {
+            errors.addAll(valueErrors());
+        }
         if (set.isEmpty() && addTags.isEmpty() && removeTags.isEmpty() && addGroups.isEmpty() && removeGroups.isEmpty()) {
             errors.add(new FieldError("set", "the change changes nothing: set fields, or add or remove tags or groups"));
         }
@@ -44,6 +49,31 @@ public record BulkChange(Map<String, Object> set, List<String> addTags, List<Str
         }
         return new BulkChange(set, addTags, removeTags, List.copyOf(GroupNames.checked("addGroups", addGroups)),
                 List.copyOf(GroupNames.checked("removeGroups", removeGroups)));
+    }
+
+    /**
+     * What is wrong with the values of {@code set} whoever the customer is, found before the job starts (a country
+     * that does not exist would otherwise fail for every customer). Phone numbers are checked against each customer's
+     * country while the job runs, unless the change sets the country too.
+     */
+    @SuppressWarnings("unchecked")
+    private List<FieldError> valueErrors() {
+        Map<String, Object> probe = new LinkedHashMap<>(set);
+        probe.put("email", "bulk-change@example.com");
+        try {
+            CustomerValidation.validated(CustomerDrafts.whole(probe), false);
+            return List.of();
+        } catch (ProblemException refused) {
+            Object errors = refused.getBody().getProperties() == null ? null : refused.getBody().getProperties().get("errors");
+            if (errors == null) {
+                throw refused;
+            }
+            return ((List<FieldError>) errors).stream()
+                    .filter(error -> set.containsKey(error.field()))
+                    .filter(error -> set.containsKey("country") || !COUNTRY_DEPENDENT.contains(error.field()))
+                    .map(error -> new FieldError("set." + error.field(), error.message()))
+                    .toList();
+        }
     }
 
     /** The customer as this change leaves it, not yet validated. */

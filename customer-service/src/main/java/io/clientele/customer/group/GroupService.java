@@ -136,7 +136,7 @@ public class GroupService {
     }
 
     private Mono<Void> published(String siteId, GroupChange change, String name, String previousName) {
-        return outbox.add(Topics.SITE_EVENTS, "site", siteId, GroupChanged.newBuilder()
+        return outbox.add(Topics.GROUP_EVENTS, "site", siteId, GroupChanged.newBuilder()
                 .setEventId(Events.newEventId())
                 .setOccurredAt(Instant.now())
                 .setSiteId(siteId)

@@ -51,6 +51,9 @@ class TimelineController {
                             @RequestParam(defaultValue = "50") int limit,
                             @RequestParam(required = false) String before) {
         int checked = PageLimits.checked(limit);
+        if (type != null && !type.stream().allMatch(name -> TYPE.matcher(name).matches())) {
+            return Mono.error(ProblemException.invalidField("type", "is 2 to 64 capital letters, digits or _, such as UPDATED"));
+        }
         return customers.existing(siteId, customerId)
                 .then(reader.page(siteId, customerId, type == null ? List.of() : type, from, to, checked, before));
     }

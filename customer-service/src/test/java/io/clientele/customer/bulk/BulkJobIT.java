@@ -64,12 +64,21 @@ class BulkJobIT extends CustomerServiceITSupport {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void aBulkChangeRefusesWhatItCannotApplyBeforeItStarts() {
         createSite("bulky2");
         send(HttpMethod.POST, "bulky2", "/customers/bulk-changes", """
                 {"query": {}, "set": {"email": "same@bulky.test", "shoeSize": 42, "tags": []}}""")
                 .expectStatus().isBadRequest().expectBody()
                 .jsonPath("$.errors[*].field").isEqualTo(List.of("set.email", "set.tags", "set.shoeSize"));
+        send(HttpMethod.POST, "bulky2", "/customers/bulk-changes", """
+                {"query": {}, "set": {"country": "ZZ", "preferredContentType": "PDF", "birthDate": "tomorrow"}}""")
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("set.birthDate");
+        send(HttpMethod.POST, "bulky2", "/customers/bulk-changes", """
+                {"query": {}, "set": {"country": "ZZ", "preferredContentType": "PDF", "locality": "Paris"}}""")
+                .expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.errors[*].field").value(fields -> assertThat((List<Object>) fields)
+                        .containsExactlyInAnyOrder("set.country", "set.preferredContentType"));
         send(HttpMethod.POST, "bulky2", "/customers/bulk-changes", "{\"query\": {}}")
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("set");
         send(HttpMethod.POST, "bulky2", "/customers/bulk-changes", "{\"addTags\": [\"x\"]}")

@@ -68,7 +68,7 @@ class ImportBatchIT extends CustomerServiceITSupport {
             assertThat(events(Topics.CUSTOMER_EVENTS)).extracting(record -> record.value())
                     .filteredOn(CustomerCreated.class::isInstance)
                     .filteredOn(event -> ((CustomerCreated) event).getCustomerId().equals(carl)).hasSize(1);
-            assertThat(events(Topics.SITE_EVENTS)).extracting(record -> record.value()).filteredOn(GroupChanged.class::isInstance)
+            assertThat(events(Topics.GROUP_EVENTS)).extracting(record -> record.value()).filteredOn(GroupChanged.class::isInstance)
                     .map(GroupChanged.class::cast).filteredOn(change -> change.getSiteId().equals("importing"))
                     .extracting(GroupChanged::getName).containsExactlyInAnyOrder("Gold", "New");
         });

@@ -38,6 +38,8 @@ class TimelineIT extends CustomerServiceITSupport {
                 .jsonPath("$.entries[3].type").isEqualTo("SHOP_PURCHASE")
                 .jsonPath("$.entries[4].type").isEqualTo("PHONE_CALL")
                 .jsonPath("$.next").doesNotExist();
+        get("diary", "/customers/" + id + "/timeline?type=bogus").expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("type");
         get("diary", "/customers/" + id + "/timeline?type=CREATED&type=UPDATED").expectBody()
                 .jsonPath("$.entries.length()").isEqualTo(2)
                 .jsonPath("$.entries[0].type").isEqualTo("UPDATED")

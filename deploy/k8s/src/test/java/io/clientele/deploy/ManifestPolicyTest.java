@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.clientele.schemas.Topics;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
@@ -57,40 +55,63 @@ class ManifestPolicyTest {
 
     @ParameterizedTest
     @FieldSource("OVERLAYS")
-    void everyTopicOfThePlatformAndItsDeadLetterTopicIsDeclared(String overlay) {
-        Set<String> declared = Manifests.ofKind(overlay, "KafkaTopic").stream()
-                .map(topic -> topic.at("/spec/topicName").asText()).collect(Collectors.toSet());
+    void everyTopicOfTheCatalogueAndItsDeadLetterTopicIsDeclaredCompactedOnlyWhereTheCatalogueSays(String overlay) {
+        Map<String, String> policies = Manifests.ofKind(overlay, "KafkaTopic").stream().collect(Collectors.toMap(
+                topic -> topic.at("/spec/topicName").asText(), topic -> topic.at("/spec/config/cleanup.policy").asText()));
 
-        for (String topic : platformTopics()) {
-            assertThat(declared).contains(topic, topic + ".dlt");
+        for (Topics.Topic topic : Topics.CATALOGUE) {
+            assertThat(policies).containsKeys(topic.name(), topic.deadLetters());
+            assertThat(policies.get(topic.name())).as(topic.name()).isEqualTo(topic.compacted() ? "compact" : "delete");
+            assertThat(policies.get(topic.deadLetters())).as(topic.deadLetters()).isEqualTo("delete");
         }
     }
 
+    /**
+     * The ACLs a service needs, derived from the catalogue its listeners and outbox are held to at start
+     * ({@code KafkaFootprint}): write what it writes, read what it listens to and write those topics' dead letters,
+     * read the dead letters it listens to, and its own consumer group. Nothing more, nothing less.
+     */
     @ParameterizedTest
     @FieldSource("OVERLAYS")
-    void eachServiceHasAKafkaUserLimitedToTheTopicsItUsesAndItsOwnGroup(String overlay) {
-        Set<String> known = new HashSet<>();
-        for (String topic : platformTopics()) {
-            known.add(topic);
-            known.add(topic + ".dlt");
-        }
+    void eachServiceHasAKafkaUserWithExactlyTheAclsItsTopicsNeed(String overlay) {
         List<JsonNode> users = Manifests.ofKind(overlay, "KafkaUser");
         assertThat(users).extracting(Manifests::name).containsExactlyInAnyOrderElementsOf(SERVICES);
         for (JsonNode user : users) {
+            String service = Manifests.name(user);
+            Set<String> granted = new TreeSet<>();
             for (JsonNode acl : user.at("/spec/authorization/acls")) {
                 JsonNode resource = acl.get("resource");
                 assertThat(resource.get("patternType").asText()).isEqualTo("literal");
-                switch (resource.get("type").asText()) {
-                    case "topic" -> assertThat(known).contains(resource.get("name").asText());
-                    case "group" -> assertThat(resource.get("name").asText()).isEqualTo(Manifests.name(user));
-                    default -> throw new AssertionError("Unexpected ACL resource " + resource);
+                for (JsonNode operation : acl.get("operations")) {
+                    granted.add(resource.get("type").asText() + " " + resource.get("name").asText() + " " + operation.asText());
                 }
-                List<String> operations = StreamSupport.stream(acl.get("operations").spliterator(), false)
-                        .map(JsonNode::asText).toList();
-                assertThat(operations).doesNotContain("All", "Alter", "Delete", "Create");
+            }
+            assertThat(granted).as("ACLs of %s in %s", service, overlay).containsExactlyInAnyOrderElementsOf(needed(service));
+        }
+    }
+
+    private static Set<String> needed(String service) {
+        Set<String> acls = new TreeSet<>();
+        for (Topics.Topic topic : Topics.CATALOGUE) {
+            if (topic.writer().equals(service)) {
+                allow(acls, topic.name(), "Write");
+            }
+            if (topic.readers().contains(service)) {
+                allow(acls, topic.name(), "Read");
+                allow(acls, topic.deadLetters(), "Write");
+            }
+            if (topic.deadLetterReaders().contains(service)) {
+                allow(acls, topic.deadLetters(), "Read");
             }
         }
-        assertThat(topicsWritableBy(overlay, "access-service")).containsExactlyInAnyOrder("access.events", "customer.events.dlt");
+        acls.add("group " + service + " Read");
+        acls.add("group " + service + " Describe");
+        return acls;
+    }
+
+    private static void allow(Set<String> acls, String topic, String operation) {
+        acls.add("topic " + topic + " " + operation);
+        acls.add("topic " + topic + " Describe");
     }
 
     @Test
@@ -125,27 +146,4 @@ class ManifestPolicyTest {
                 .orElseThrow(() -> new AssertionError("No Deployment " + name + " in " + overlay));
     }
 
-    private static Set<String> topicsWritableBy(String overlay, String user) {
-        return Manifests.ofKind(overlay, "KafkaUser").stream().filter(u -> user.equals(Manifests.name(u)))
-                .flatMap(u -> StreamSupport.stream(u.at("/spec/authorization/acls").spliterator(), false))
-                .filter(acl -> "topic".equals(acl.at("/resource/type").asText()))
-                .filter(acl -> StreamSupport.stream(acl.get("operations").spliterator(), false).anyMatch(op -> "Write".equals(op.asText())))
-                .map(acl -> acl.at("/resource/name").asText())
-                .collect(Collectors.toSet());
-    }
-
-    private static List<String> platformTopics() {
-        return Arrays.stream(Topics.class.getFields())
-                .filter(field -> Modifier.isStatic(field.getModifiers()) && field.getType() == String.class)
-                .map(ManifestPolicyTest::value)
-                .toList();
-    }
-
-    private static String value(Field field) {
-        try {
-            return (String) field.get(null);
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

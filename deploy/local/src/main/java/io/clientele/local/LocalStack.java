@@ -95,7 +95,9 @@ public final class LocalStack implements AutoCloseable {
         customer.add("clientele.personal-data.import-url=http://localhost:" + ports.imports());
         customer.add("clientele.personal-data.notification-url=http://localhost:" + ports.notification());
         services.add(ServiceProcess.start(home, "customer-service", ports.customer(), customer, logs));
-        services.add(ServiceProcess.start(home, "access-service", ports.access(), shared, logs));
+        List<String> access = new ArrayList<>(shared);
+        access.add("clientele.customer-service.url=http://localhost:" + ports.customer());
+        services.add(ServiceProcess.start(home, "access-service", ports.access(), access, logs));
         services.add(ServiceProcess.start(home, "import-service", ports.imports(), shared, logs));
         List<String> notification = new ArrayList<>(shared);
         notification.add("spring.mail.port=" + ports.smtp());

@@ -114,6 +114,26 @@ class PlatformJourneysIT {
     }
 
     @Test
+    void anOwnerInvitesACustomerTheMomentTheyCreatedThem() throws Exception {
+        MemberJourney journey = new MemberJourney(stack.ports(), "atelier");
+        journey.createSite();
+        String token = LocalStack.token("atelier");
+        for (int i = 0; i < 5; i++) {
+            String email = "new-" + i + "@example.test";
+            HttpResponse<String> created = send(StackHttp.json(stack.customerUrl() + "/api/v1/sites/atelier/customers", token,
+                    "POST", "{\"email\": \"" + email + "\", \"firstName\": \"Noor\"}"));
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            HttpResponse<String> invited = send(StackHttp.json(stack.accessUrl() + "/api/v1/sites/atelier/customers/"
+                    + json(created).get("id").asString() + "/invitations", token, "POST", ""));
+            assertThat(invited.statusCode()).as(invited.body()).isEqualTo(202);
+            assertThat(journey.invitationToken(email)).isNotBlank();
+        }
+        HttpResponse<String> nobody = send(StackHttp.json(stack.accessUrl() + "/api/v1/sites/atelier/customers/"
+                + java.util.UUID.randomUUID() + "/invitations", token, "POST", ""));
+        assertThat(nobody.statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void anOwnersSpreadsheetIsImportedRowByRowAndTheOwnerIsToldByEmail() throws Exception {
         String token = LocalStack.token("shop");
         String customers = stack.customerUrl() + "/api/v1/sites/shop";

@@ -30,7 +30,7 @@ class DeadBatchListener {
         this.jobs = jobs;
     }
 
-    @KafkaListener(topics = Topics.IMPORT_COMMANDS + ".dlt")
+    @KafkaListener(topics = Topics.IMPORT_COMMANDS + Topics.DEAD_LETTER_SUFFIX, containerFactory = "deadLetterListenerFactory")
     void on(ImportBatchRequested command,
             @Header(name = KafkaHeaders.DLT_EXCEPTION_MESSAGE, required = false) byte[] error) {
         String reason = "not applied: " + (error == null ? "customer-service could not apply its batch"

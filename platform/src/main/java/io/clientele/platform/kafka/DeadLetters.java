@@ -1,5 +1,6 @@
 package io.clientele.platform.kafka;
 
+import io.clientele.schemas.Topics;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
@@ -34,7 +35,7 @@ final class DeadLetters {
         templates.put(byte[].class, raw);
         templates.put(Object.class, events);
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(templates,
-                (record, error) -> new TopicPartition(record.topic() + KafkaEventsProperties.DEAD_LETTER_SUFFIX, -1));
+                (record, error) -> new TopicPartition(record.topic() + Topics.DEAD_LETTER_SUFFIX, -1));
         return new DefaultErrorHandler(recoverer,
                 new FixedBackOff(properties.retryInterval().toMillis(), properties.retries()));
     }

@@ -6,8 +6,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * @param topics        the topics this service writes or reads; each is created with its dead-letter topic when
- *                      {@code createTopics} is on (locally; on Kubernetes the topics are declared resources)
+ * @param topics        topics to create besides those {@code Topics.CATALOGUE} gives the service; each is created
+ *                      with its dead-letter topic when {@code createTopics} is on (locally; on Kubernetes the topics
+ *                      are declared resources)
  * @param partitions    partitions of each created topic
  * @param replicas      replicas of each created topic
  * @param retries       how many times a failed record is retried before it goes to its dead-letter topic
@@ -20,6 +21,4 @@ public record KafkaEventsProperties(@DefaultValue List<String> topics,
                                     @DefaultValue("1") short replicas,
                                     @DefaultValue("3") int retries,
                                     @DefaultValue("500ms") Duration retryInterval) {
-
-    public static final String DEAD_LETTER_SUFFIX = ".dlt";
 }

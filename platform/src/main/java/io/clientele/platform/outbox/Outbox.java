@@ -1,5 +1,6 @@
 package io.clientele.platform.outbox;
 
+import io.clientele.platform.kafka.KafkaFootprint;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +23,11 @@ public class Outbox {
             ORDER BY x.n""";
 
     private final DatabaseClient db;
+    private final KafkaFootprint footprint;
 
-    public Outbox(DatabaseClient db) {
+    public Outbox(DatabaseClient db, KafkaFootprint footprint) {
         this.db = db;
+        this.footprint = footprint;
     }
 
     /**
@@ -41,6 +44,7 @@ public class Outbox {
      * byte arrays cannot be bound).
      */
     public Mono<Void> addAll(String topic, String aggregateType, List<Map.Entry<String, SpecificRecord>> events) {
+        footprint.checkWrite(topic);
         if (events.isEmpty()) {
             return Mono.empty();
         }

@@ -40,6 +40,17 @@ class InputSafetyIT extends PlatformTestSupport {
     }
 
     @Test
+    void aQueryParameterTheEndpointDoesNotReadIsRefusedNamingIt() {
+        http.get().uri("/api/v1/sites/acme/echo?q=fine&customerID=c1&statu=x").header("Authorization", "Bearer " + tokenFor("acme"))
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.type").isEqualTo("https://clientele.io/problems/invalid-field")
+                .jsonPath("$.errors[*].field").isEqualTo(java.util.List.of("customerID", "statu"))
+                .jsonPath("$.errors[0].message").value(message -> org.assertj.core.api.Assertions.assertThat((String) message)
+                        .contains("known: [q]"));
+        http.get().uri("/api/v1/sites/acme/echo?customerID=c1").exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
     void aSiteIdThatIsNotOneIsRefusedBeforeAnythingElse() {
         String tooLong = "s".repeat(65);
         http.get().uri("/api/v1/sites/" + tooLong + "/echo").exchange()
