@@ -27,7 +27,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
+import io.clientele.schemas.serde.AvroSerializer;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
@@ -42,8 +44,10 @@ import org.springframework.web.reactive.result.method.annotation.RequestMappingH
 public class PlatformAutoConfiguration {
 
     @Bean
-    Outbox outbox(DatabaseClient db, KafkaFootprint footprint) {
-        return new Outbox(db, footprint);
+    Outbox outbox(DatabaseClient db, KafkaFootprint footprint, ProducerFactory<String, Object> producers) {
+        AvroSerializer wire = new AvroSerializer();
+        wire.configure(producers.getConfigurationProperties(), false);
+        return new Outbox(db, footprint, wire);
     }
 
     @Bean

@@ -6,28 +6,34 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serializer;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
- * Records an event to publish. Call it inside the transaction that makes the change the event describes:
+ * Records an event to publish, exactly as it will go on the wire (Confluent framing with the id of the schema it is
+ * written with), so that the relay or Debezium's outbox router publish the row's bytes as they are. Call it inside the transaction that makes the change the event describes:
  * both commit or neither does, and the {@link OutboxRelay} publishes what committed.
  */
 public class Outbox {
 
     private static final String INSERT = """
-            INSERT INTO outbox (id, aggregatetype, aggregateid, type, topic, payload)
-            SELECT x.id, :aggregateType, x.aggregateid, x.type, :topic, decode(x.payload, 'base64')
+            INSERT INTO outbox (id, aggregatetype, aggregateid, type, topic, payload, framed)
+            SELECT x.id, :aggregateType, x.aggregateid, x.type, :topic, decode(x.payload, 'base64'), true
             FROM unnest(CAST(:ids AS uuid[]), CAST(:aggregateIds AS text[]), CAST(:types AS text[]), CAST(:payloads AS text[]))
                 WITH ORDINALITY AS x (id, aggregateid, type, payload, n)
             ORDER BY x.n""";
 
     private final DatabaseClient db;
     private final KafkaFootprint footprint;
+    private final Serializer<Object> wire;
 
-    public Outbox(DatabaseClient db, KafkaFootprint footprint) {
+    /** @param wire the serializer the producer writes values with: its bytes are what the row keeps */
+    public Outbox(DatabaseClient db, KafkaFootprint footprint, Serializer<Object> wire) {
         this.db = db;
         this.footprint = footprint;
+        this.wire = wire;
     }
 
     /**
@@ -48,6 +54,13 @@ public class Outbox {
         if (events.isEmpty()) {
             return Mono.empty();
         }
+        // Serializing may ask the schema registry for an id (once per schema): not on a request's event loop.
+        return Mono.fromCallable(() -> statement(topic, aggregateType, events)).subscribeOn(Schedulers.boundedElastic())
+                .flatMap(DatabaseClient.GenericExecuteSpec::then);
+    }
+
+    private DatabaseClient.GenericExecuteSpec statement(String topic, String aggregateType,
+                                                        List<Map.Entry<String, SpecificRecord>> events) {
         int size = events.size();
         UUID[] ids = new UUID[size];
         String[] aggregateIds = new String[size];
@@ -59,11 +72,10 @@ public class Outbox {
             ids[i] = UUID.fromString(Events.eventId(event));
             aggregateIds[i] = events.get(i).getKey();
             types[i] = event.getSchema().getFullName();
-            payloads[i] = base64.encodeToString(AvroPayloads.write(event));
+            payloads[i] = base64.encodeToString(wire.serialize(topic, event));
         }
         return db.sql(INSERT).bind("ids", ids).bind("aggregateType", aggregateType).bind("aggregateIds", aggregateIds)
-                .bind("types", types).bind("topic", topic).bind("payloads", payloads)
-                .then();
+                .bind("types", types).bind("topic", topic).bind("payloads", payloads);
     }
 
     /**

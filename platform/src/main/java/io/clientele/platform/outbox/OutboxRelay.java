@@ -2,6 +2,7 @@ package io.clientele.platform.outbox;
 
 import io.clientele.platform.polling.PollingLifecycle;
 import io.clientele.schemas.serde.EncodedRecord;
+import io.clientele.schemas.serde.FramedRecord;
 import io.r2dbc.spi.Readable;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,7 +18,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Publishes committed outbox rows in the order they were written and marks them sent only once the broker has
+ * Publishes committed outbox rows, their bytes as written, in the order they were written and marks them sent only once the broker has
  * acknowledged them (the producer is idempotent with acks=all). A crash between publish and mark publishes the
  * row again on the next round: consumers apply events once, so a duplicate changes nothing.
  *
@@ -70,7 +71,7 @@ public class OutboxRelay extends PollingLifecycle {
 
     private Flux<OutboxRow> unsentRows() {
         return db.sql("""
-                        SELECT position, id, aggregateid, type, topic, payload FROM outbox
+                        SELECT position, id, aggregateid, type, topic, payload, framed FROM outbox
                         WHERE sent_at IS NULL ORDER BY position LIMIT :limit""")
                 .bind("limit", properties.batchSize())
                 .map(OutboxRelay::toRow).all();
@@ -96,8 +97,9 @@ public class OutboxRelay extends PollingLifecycle {
         List<CompletableFuture<?>> sends = new ArrayList<>(rows.size());
         for (OutboxRow row : rows) {
             try {
-                ProducerRecord<String, Object> record = new ProducerRecord<>(row.topic(), row.aggregateId(),
-                        new EncodedRecord(AvroPayloads.schemaOf(row.type()), row.payload()));
+                Object value = row.framed() ? new FramedRecord(row.payload())
+                        : new EncodedRecord(AvroPayloads.schemaOf(row.type()), row.payload());
+                ProducerRecord<String, Object> record = new ProducerRecord<>(row.topic(), row.aggregateId(), value);
                 record.headers().add("id", row.id().getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 sends.add(kafka.send(record));
             } catch (RuntimeException e) {
@@ -121,7 +123,7 @@ public class OutboxRelay extends PollingLifecycle {
     private static OutboxRow toRow(Readable row) {
         return new OutboxRow(row.get("position", Long.class), row.get("id", java.util.UUID.class).toString(),
                 row.get("aggregateid", String.class), row.get("type", String.class), row.get("topic", String.class),
-                toBytes(row.get("payload")));
+                toBytes(row.get("payload")), Boolean.TRUE.equals(row.get("framed", Boolean.class)));
     }
 
     private static byte[] toBytes(Object payload) {
@@ -133,6 +135,7 @@ public class OutboxRelay extends PollingLifecycle {
         return (byte[]) payload;
     }
 
-    private record OutboxRow(long position, String id, String aggregateId, String type, String topic, byte[] payload) {
+    private record OutboxRow(long position, String id, String aggregateId, String type, String topic, byte[] payload,
+                             boolean framed) {
     }
 }

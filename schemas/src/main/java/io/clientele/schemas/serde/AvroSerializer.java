@@ -52,6 +52,9 @@ public class AvroSerializer implements Serializer<Object> {
         if (data == null) {
             return null;
         }
+        if (data instanceof FramedRecord framed) {
+            return framed.bytes();
+        }
         Schema schema = switch (data) {
             case GenericContainer record -> record.getSchema();
             case EncodedRecord encoded -> encoded.schema();
