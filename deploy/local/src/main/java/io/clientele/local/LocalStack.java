@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -34,6 +35,7 @@ public final class LocalStack implements AutoCloseable {
 
     private final LocalStackPorts ports;
     private final List<AutoCloseable> started = new ArrayList<>();
+    private final Map<String, Long> processes = new java.util.LinkedHashMap<>();
     private final List<ServiceProcess> services = new ArrayList<>();
     private GreenMail mail;
     private String bootstrapServers;
@@ -66,6 +68,7 @@ public final class LocalStack implements AutoCloseable {
                 ApicurioRegistryServer.start(registryHome, ports.registry(), work.resolve("logs/apicurio-registry.log")));
         EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(ports.postgres());
         started.add(postgres);
+        processes.put("PostgreSQL", postgres.pid());
         for (String database : List.of("customer", "access", "imports", "notification")) {
             postgres.createDatabase(database);
         }
@@ -78,7 +81,9 @@ public final class LocalStack implements AutoCloseable {
                 .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
         mail.start();
         started.add(mail::stop);
-        started.add(registry.join());
+        ApicurioRegistryServer running = registry.join();
+        started.add(running);
+        processes.put("schema registry", running.pid());
     }
 
     private void startServices(Path home, Path logs) {
@@ -176,6 +181,13 @@ public final class LocalStack implements AutoCloseable {
         text.append("Site '" + DEMO_SITE + "' is owned by " + DEMO_OWNER + ". Admin token: ./clientele token " + DEMO_SITE + "\n");
         text.append("Press Ctrl-C to stop everything.");
         return text.toString();
+    }
+
+    /** The processes the stack started (infrastructure and services), by what they run. */
+    public Map<String, Long> processes() {
+        Map<String, Long> all = new java.util.LinkedHashMap<>(processes);
+        services.forEach(service -> all.put(service.name(), service.pid()));
+        return all;
     }
 
     /** Stops the services first, then what they use. */

@@ -1,7 +1,10 @@
 package io.clientele.local;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import sun.misc.Signal;
 
 /**
  * {@code ./clientele} runs this:
@@ -62,17 +65,35 @@ public final class LocalStackCommand {
 
     private static void up() throws Exception {
         Path home = home();
+        LocalStackPorts ports = LocalStackPorts.defaults();
+        Leftovers leftovers = new Leftovers(home.resolve("target/local-stack/processes"));
+        List<String> stopped = leftovers.stopPrevious();
+        if (!stopped.isEmpty()) {
+            System.out.println("Stopped what an earlier Clientele that was killed left running: " + String.join(", ", stopped));
+        }
+        Optional<String> taken = Leftovers.portTaken(ports);
+        if (taken.isPresent()) {
+            System.err.println("Clientele cannot start: another program listens on " + taken.get()
+                    + ". Stop it (`ss -ltnp` names it), then run ./clientele up again.");
+            System.exit(1);
+        }
         System.out.println("Starting Clientele from " + home + " ...");
-        LocalStack stack = LocalStack.start(home, home.resolve("target/local-stack"), LocalStackPorts.defaults());
+        LocalStack stack = LocalStack.start(home, home.resolve("target/local-stack"), ports);
+        leftovers.record(stack.processes());
         java.nio.file.Files.writeString(home.resolve(KAFKA_ADDRESS_FILE), stack.bootstrapServers());
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("\nStopping Clientele ...");
-            stack.close();
-            stopped.countDown();
-        }));
+        CountDownLatch stopping = new CountDownLatch(1);
+        // Ctrl-C and SIGTERM stop the stack before the JVM's shutdown hooks run: the embedded broker's temporary
+        // directory is deleted by one of those, and deleting it under a running broker fills the console with errors.
+        for (String signal : List.of("INT", "TERM")) {
+            Signal.handle(new Signal(signal), received -> stopping.countDown());
+        }
         System.out.println(stack.describe());
-        stopped.await();
+        stopping.await();
+        System.out.println("\nStopping Clientele ...");
+        stack.close();
+        leftovers.forget();
+        System.out.println("Clientele stopped.");
+        System.exit(0);
     }
 
     private static void usage() {

@@ -66,6 +66,11 @@ public final class ApicurioRegistryServer implements AutoCloseable {
         return "http://localhost:" + port + "/apis/ccompat/v7";
     }
 
+    /** The registry's process, for a later run to stop it if this one is killed. */
+    public long pid() {
+        return process.pid();
+    }
+
     public int port() {
         return port;
     }

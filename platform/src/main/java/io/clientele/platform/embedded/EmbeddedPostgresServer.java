@@ -36,6 +36,19 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
+    /** The postmaster's process (first line of its data directory's postmaster.pid), for a later run to stop it. */
+    public long pid() {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet directory = statement.executeQuery("SHOW data_directory")) {
+            directory.next();
+            return Long.parseLong(java.nio.file.Files.readAllLines(
+                    java.nio.file.Path.of(directory.getString(1), "postmaster.pid")).getFirst().strip());
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("Could not read the postmaster's pid", e);
+        }
+    }
+
     public int port() {
         return postgres.getPort();
     }

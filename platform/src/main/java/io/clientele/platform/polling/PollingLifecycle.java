@@ -22,9 +22,11 @@ public abstract class PollingLifecycle implements SmartLifecycle {
         loops.forEach(PollingLoop::start);
     }
 
+    /** Starts no new round in any loop, then waits for the rounds in progress (each within its grace period). */
     @Override
     public void stop() {
-        loops.forEach(PollingLoop::stop);
+        loops.forEach(PollingLoop::stopScheduling);
+        loops.forEach(PollingLoop::awaitRound);
     }
 
     @Override
