@@ -11,6 +11,7 @@ import io.clientele.platform.link.LinkSeal;
 import io.clientele.platform.link.LinkSealProperties;
 import io.clientele.platform.outbox.Outbox;
 import io.clientele.platform.outbox.OutboxProperties;
+import io.clientele.platform.outbox.OutboxPurge;
 import io.clientele.platform.outbox.OutboxRelay;
 import io.clientele.platform.security.SiteSecurityConfiguration;
 import io.clientele.platform.web.ClientAddresses;
@@ -55,6 +56,11 @@ public class PlatformAutoConfiguration {
     OutboxRelay outboxRelay(DatabaseClient db, TransactionalOperator tx, KafkaTemplate<String, Object> kafka,
                             OutboxProperties properties) {
         return new OutboxRelay(db, tx, kafka, properties);
+    }
+
+    @Bean
+    OutboxPurge outboxPurge(DatabaseClient db, OutboxProperties properties) {
+        return new OutboxPurge(db, properties);
     }
 
     @Bean

@@ -19,6 +19,7 @@ class ManifestPolicyTest {
 
     static final List<String> OVERLAYS = Manifests.OVERLAYS;
     static final List<String> SERVICES = List.of("customer-service", "access-service", "import-service", "notification-service");
+    static final String CONNECT = "clientele-connect";
 
     @ParameterizedTest
     @FieldSource("OVERLAYS")
@@ -74,20 +75,62 @@ class ManifestPolicyTest {
     @ParameterizedTest
     @FieldSource("OVERLAYS")
     void eachServiceHasAKafkaUserWithExactlyTheAclsItsTopicsNeed(String overlay) {
-        List<JsonNode> users = Manifests.ofKind(overlay, "KafkaUser");
+        List<JsonNode> users = Manifests.ofKind(overlay, "KafkaUser").stream()
+                .filter(user -> !CONNECT.equals(Manifests.name(user))).toList();
         assertThat(users).extracting(Manifests::name).containsExactlyInAnyOrderElementsOf(SERVICES);
         for (JsonNode user : users) {
             String service = Manifests.name(user);
-            Set<String> granted = new TreeSet<>();
-            for (JsonNode acl : user.at("/spec/authorization/acls")) {
-                JsonNode resource = acl.get("resource");
-                assertThat(resource.get("patternType").asText()).isEqualTo("literal");
-                for (JsonNode operation : acl.get("operations")) {
-                    granted.add(resource.get("type").asText() + " " + resource.get("name").asText() + " " + operation.asText());
-                }
-            }
-            assertThat(granted).as("ACLs of %s in %s", service, overlay).containsExactlyInAnyOrderElementsOf(needed(service));
+            assertThat(granted(user)).as("ACLs of %s in %s", service, overlay).containsExactlyInAnyOrderElementsOf(needed(service));
         }
+    }
+
+    /**
+     * Where Debezium drains the outboxes: the relays are off, each service database has a connector routing its
+     * outbox rows by their topic column with the payload's bytes unchanged, PostgreSQL decodes logically, and
+     * Connect's user writes exactly the catalogue's topics and its own storage.
+     */
+    @Test
+    void debeziumPublishesEveryServicesOutboxInsteadOfTheRelays() {
+        assertThat(Manifests.ofKind("debezium", "ConfigMap")).filteredOn(map -> "clientele-common".equals(Manifests.name(map)))
+                .singleElement().satisfies(map -> assertThat(map.at("/data/CLIENTELE_OUTBOX_ENABLED").asText()).isEqualTo("false"));
+        List<JsonNode> connectors = Manifests.ofKind("debezium", "KafkaConnector");
+        assertThat(connectors).extracting(connector -> connector.at("/spec/config/database.dbname").asText())
+                .containsExactlyInAnyOrder("customer", "access", "imports", "notification");
+        assertThat(connectors).allSatisfy(connector -> {
+            JsonNode config = connector.at("/spec/config");
+            assertThat(config.at("/table.include.list").asText()).isEqualTo("public.outbox");
+            assertThat(config.at("/transforms.outbox.type").asText()).isEqualTo("io.debezium.transforms.outbox.EventRouter");
+            assertThat(config.at("/transforms.outbox.route.by.field").asText()).isEqualTo("topic");
+            assertThat(config.at("/transforms.outbox.table.field.event.payload").asText()).isEqualTo("payload");
+            assertThat(config.at("/value.converter").asText()).isEqualTo("org.apache.kafka.connect.converters.ByteArrayConverter");
+        });
+        assertThat(Manifests.ofKind("debezium", "Cluster").getFirst().at("/spec/postgresql/parameters/wal_level").asText())
+                .isEqualTo("logical");
+
+        JsonNode connect = Manifests.ofKind("debezium", "KafkaUser").stream().filter(user -> CONNECT.equals(Manifests.name(user)))
+                .findFirst().orElseThrow();
+        Set<String> needed = new TreeSet<>();
+        Topics.CATALOGUE.forEach(topic -> allow(needed, topic.name(), "Write"));
+        for (String storage : List.of("configs", "offsets", "status")) {
+            allow(needed, CONNECT + "-" + storage, "Read");
+            allow(needed, CONNECT + "-" + storage, "Write");
+        }
+        needed.add("group " + CONNECT + " Read");
+        needed.add("group " + CONNECT + " Describe");
+        assertThat(granted(connect)).containsExactlyInAnyOrderElementsOf(needed);
+        assertThat(Manifests.ofKind("small", "KafkaConnector")).isEmpty();
+    }
+
+    private static Set<String> granted(JsonNode user) {
+        Set<String> granted = new TreeSet<>();
+        for (JsonNode acl : user.at("/spec/authorization/acls")) {
+            JsonNode resource = acl.get("resource");
+            assertThat(resource.get("patternType").asText()).isEqualTo("literal");
+            for (JsonNode operation : acl.get("operations")) {
+                granted.add(resource.get("type").asText() + " " + resource.get("name").asText() + " " + operation.asText());
+            }
+        }
+        return granted;
     }
 
     private static Set<String> needed(String service) {

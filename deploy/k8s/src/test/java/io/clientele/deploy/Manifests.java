@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 final class Manifests {
 
     static final Path K8S = Path.of(System.getProperty("k8s.home", "."));
-    static final List<String> OVERLAYS = List.of("small", "production");
+    static final List<String> OVERLAYS = List.of("small", "production", "debezium");
 
     private static final Map<String, List<JsonNode>> RENDERED = new ConcurrentHashMap<>();
 

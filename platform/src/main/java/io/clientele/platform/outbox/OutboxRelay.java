@@ -42,7 +42,6 @@ public class OutboxRelay extends PollingLifecycle {
         this.kafka = kafka;
         this.properties = properties;
         poll("Outbox relay", properties.pollInterval(), properties.pollInterval(), this::relayAll);
-        poll("Outbox purge", Duration.ofMinutes(1), Duration.ofHours(1), this::purgeSent);
     }
 
     /** Publishes batch after batch while full ones come, so that a backlog does not wait for the next poll. */
@@ -55,13 +54,6 @@ public class OutboxRelay extends PollingLifecycle {
     public Mono<Integer> relayOnce() {
         return tx.transactional(takeRelayLock()
                 .flatMap(locked -> locked ? unsentRows().collectList().flatMap(this::publishAndMark) : Mono.just(0)));
-    }
-
-    /** Deletes rows sent longer ago than the retention. */
-    public Mono<Long> purgeSent() {
-        return db.sql("DELETE FROM outbox WHERE sent_at < now() - make_interval(secs => :seconds)")
-                .bind("seconds", (double) properties.retention().toSeconds())
-                .fetch().rowsUpdated();
     }
 
     private Mono<Boolean> takeRelayLock() {
