@@ -36,6 +36,8 @@ public final class LocalStack implements AutoCloseable {
     private final LocalStackPorts ports;
     private final List<AutoCloseable> started = new ArrayList<>();
     private final Map<String, Long> processes = new java.util.LinkedHashMap<>();
+    private final Map<String, Object> restartLocks = new java.util.concurrent.ConcurrentHashMap<>();
+    private boolean closed;
     private final List<ServiceProcess> services = new ArrayList<>();
     private GreenMail mail;
     private String bootstrapServers;
@@ -183,16 +185,54 @@ public final class LocalStack implements AutoCloseable {
         return text.toString();
     }
 
+    /**
+     * Kills a service as a crash would and starts it again, answering once it is ready: what a chaos run does to the
+     * platform.
+     */
+    public void killAndRestart(String name) {
+        // One restart of a service at a time; different services may be down together, as on a failing node.
+        synchronized (restartLock(name)) {
+            ServiceProcess restarted;
+            synchronized (services) {
+                if (closed) {
+                    throw new IllegalStateException("The stack is stopping");
+                }
+                int i = indexOf(name);
+                restarted = services.get(i).killedAndRestarted();
+                services.set(i, restarted);
+            }
+            restarted.awaitReady(STARTUP);
+        }
+    }
+
+    private Object restartLock(String name) {
+        return restartLocks.computeIfAbsent(name, service -> new Object());
+    }
+
+    private int indexOf(String name) {
+        for (int i = 0; i < services.size(); i++) {
+            if (services.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("No service " + name);
+    }
+
     /** The processes the stack started (infrastructure and services), by what they run. */
     public Map<String, Long> processes() {
         Map<String, Long> all = new java.util.LinkedHashMap<>(processes);
-        services.forEach(service -> all.put(service.name(), service.pid()));
+        synchronized (services) {
+            services.forEach(service -> all.put(service.name(), service.pid()));
+        }
         return all;
     }
 
     /** Stops the services first, then what they use. */
     @Override
     public void close() {
+        synchronized (services) {
+            closed = true;
+        }
         services.stream().map(service -> CompletableFuture.runAsync(service::close)).toList()
                 .forEach(CompletableFuture::join);
         services.clear();

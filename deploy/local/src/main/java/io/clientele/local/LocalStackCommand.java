@@ -17,7 +17,9 @@ import sun.misc.Signal;
  *   <li>{@code bench-import [ROWS]}: imports a generated XLSX file end to end and compares with PostgreSQL's COPY;</li>
  *   <li>{@code bench-bulk [CUSTOMERS]}: changes, then deletes, every customer of a seeded site with one bulk job each;</li>
  *   <li>{@code bench-customers [CUSTOMERS] [WRITES] [CONCURRENCY]}: seeds a site and measures search, filters, export
- *   and writes.</li>
+ *   and writes;</li>
+ *   <li>{@code chaos [SEED]}: kills and restarts the services of a running stack while it imports, signs up and
+ *   changes customers in bulk, then counts what was lost or applied twice.</li>
  * </ul>
  */
 public final class LocalStackCommand {
@@ -52,12 +54,17 @@ public final class LocalStackCommand {
                     args.length > 1 ? Integer.parseInt(args[1]) : 200_000);
             case "bench-bulk" -> BulkBenchmark.run(LocalStackPorts.defaults(),
                     args.length > 1 ? Integer.parseInt(args[1]) : 100_000);
+            case "chaos" -> ChaosRun.run(home(), LocalStackPorts.defaults(),
+                    args.length > 1 ? Long.parseLong(args[1]) : new java.util.Random().nextLong(1, Long.MAX_VALUE),
+                    50_000, 20_000, 20);
             default -> usage();
         }
     }
 
     /** Where {@code up} writes the broker's address, for the commands that talk to Kafka directly. */
     private static final String KAFKA_ADDRESS_FILE = "target/local-stack/kafka-bootstrap-servers";
+    /** Where {@code up} writes the port of its controls, for {@code chaos}. */
+    private static final String CONTROL_PORT_FILE = "target/local-stack/control-port";
 
     private static Path home() {
         return Path.of(System.getProperty("clientele.home", ".")).toAbsolutePath().normalize();
@@ -81,6 +88,7 @@ public final class LocalStackCommand {
         LocalStack stack = LocalStack.start(home, home.resolve("target/local-stack"), ports);
         leftovers.record(stack.processes());
         java.nio.file.Files.writeString(home.resolve(KAFKA_ADDRESS_FILE), stack.bootstrapServers());
+        StackControl control = StackControl.start(stack, leftovers, home.resolve(CONTROL_PORT_FILE));
         CountDownLatch stopping = new CountDownLatch(1);
         // Ctrl-C and SIGTERM stop the stack before the JVM's shutdown hooks run: the embedded broker's temporary
         // directory is deleted by one of those, and deleting it under a running broker fills the console with errors.
@@ -90,6 +98,7 @@ public final class LocalStackCommand {
         System.out.println(stack.describe());
         stopping.await();
         System.out.println("\nStopping Clientele ...");
+        control.close();
         stack.close();
         leftovers.forget();
         System.out.println("Clientele stopped.");
@@ -98,7 +107,7 @@ public final class LocalStackCommand {
 
     private static void usage() {
         System.err.println("usage: clientele [up | token SITE | bench [N] [CONCURRENCY] | bench-mail [N] | bench-access [LOGINS] [CHECKS] [CONCURRENCY]"
-                + " | bench-customers [CUSTOMERS] [WRITES] [CONCURRENCY] | bench-import [ROWS] | bench-bulk [CUSTOMERS]]");
+                + " | bench-customers [CUSTOMERS] [WRITES] [CONCURRENCY] | bench-import [ROWS] | bench-bulk [CUSTOMERS] | chaos [SEED]]");
         System.exit(2);
     }
 }

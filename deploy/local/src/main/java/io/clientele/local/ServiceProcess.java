@@ -22,12 +22,14 @@ final class ServiceProcess implements AutoCloseable {
     private final String name;
     private final int port;
     private final Path log;
+    private final List<String> command;
     private final Process process;
 
-    private ServiceProcess(String name, int port, Path log, Process process) {
+    private ServiceProcess(String name, int port, Path log, List<String> command, Process process) {
         this.name = name;
         this.port = port;
         this.log = log;
+        this.command = command;
         this.process = process;
     }
 
@@ -39,11 +41,31 @@ final class ServiceProcess implements AutoCloseable {
         properties.forEach(property -> command.add("--" + property));
         try {
             Files.createDirectories(logs);
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            return new ServiceProcess(name, port, log, process);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start " + name, e);
         }
+        return launch(name, port, log, List.copyOf(command), ProcessBuilder.Redirect.to(log.toFile()));
+    }
+
+    private static ServiceProcess launch(String name, int port, Path log, List<String> command, ProcessBuilder.Redirect output) {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output).start();
+            return new ServiceProcess(name, port, log, command, process);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start " + name, e);
+        }
+    }
+
+    /** Kills the service as a crash would (SIGKILL), then starts it again the same way, its log continued. */
+    ServiceProcess killedAndRestarted() {
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while killing " + name, e);
+        }
+        return launch(name, port, log, command, ProcessBuilder.Redirect.appendTo(log.toFile()));
     }
 
     /** Waits until the service's readiness probe answers UP. */
