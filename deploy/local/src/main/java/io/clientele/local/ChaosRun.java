@@ -132,6 +132,7 @@ final class ChaosRun {
         List<String> order = new ArrayList<>();
         List<Future<?>> restarts = new ArrayList<>();
         Semaphore down = new Semaphore(DOWN_AT_ONCE);
+        Set<String> restarting = ConcurrentHashMap.newKeySet();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             while (!workDone.get() || kills.get() < SERVICES.size()) {
                 if (order.isEmpty()) {
@@ -140,13 +141,18 @@ final class ChaosRun {
                 }
                 Thread.sleep(3_000 + random.nextInt(9_000));
                 down.acquire();
-                String service = order.removeFirst();
+                // A service still coming back is not killed again: the next one in the order is.
+                String service = order.stream().filter(name -> !restarting.contains(name)).findFirst()
+                        .orElseGet(() -> SERVICES.stream().filter(name -> !restarting.contains(name)).findFirst().orElseThrow());
+                order.remove(service);
+                restarting.add(service);
                 int kill = kills.incrementAndGet();
                 restarts.add(pool.submit(() -> {
                     long start = System.nanoTime();
                     try {
                         StackControl.killAndRestart(home.resolve("target/local-stack/control-port"), service);
                     } finally {
+                        restarting.remove(service);
                         down.release();
                     }
                     System.out.printf("  kill %d: %s, back after %.1f s%n", kill, service, (System.nanoTime() - start) / 1e9);

@@ -68,7 +68,7 @@ final class StackControl implements AutoCloseable {
         String port = Files.readString(portFile).strip();
         HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + port + "/services/" + service + "/kill-and-restart"))
-                .timeout(Duration.ofMinutes(3)).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+                .timeout(Duration.ofMinutes(10)).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         if (answer.statusCode() != 200) {
             throw new IllegalStateException("Restarting " + service + " failed: " + answer.body());
         }
