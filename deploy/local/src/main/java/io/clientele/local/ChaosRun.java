@@ -151,11 +151,15 @@ final class ChaosRun {
                     long start = System.nanoTime();
                     try {
                         StackControl.killAndRestart(home.resolve("target/local-stack/control-port"), service);
+                        System.out.printf("  kill %d: %s, back after %.1f s%n", kill, service,
+                                (System.nanoTime() - start) / 1e9);
+                    } catch (IOException | RuntimeException notBack) {
+                        System.out.printf("  kill %d: %s, not back after %.1f s: %s%n", kill, service,
+                                (System.nanoTime() - start) / 1e9, notBack.getMessage());
                     } finally {
                         restarting.remove(service);
                         down.release();
                     }
-                    System.out.printf("  kill %d: %s, back after %.1f s%n", kill, service, (System.nanoTime() - start) / 1e9);
                     return null;
                 }));
             }

@@ -32,6 +32,8 @@ public final class LocalStack implements AutoCloseable {
     public static final String DEMO_OWNER = "owner@demo.test";
 
     private static final Duration STARTUP = Duration.ofMinutes(3);
+    /** A restart shares the machine with the work going on: it is given longer. */
+    private static final Duration RESTART = Duration.ofMinutes(8);
 
     private final LocalStackPorts ports;
     private final List<AutoCloseable> started = new ArrayList<>();
@@ -201,7 +203,7 @@ public final class LocalStack implements AutoCloseable {
                 restarted = services.get(i).killedAndRestarted();
                 services.set(i, restarted);
             }
-            restarted.awaitReady(STARTUP);
+            restarted.awaitReady(RESTART);
         }
     }
 
