@@ -10,6 +10,7 @@ import io.clientele.customer.group.GroupService;
 import io.clientele.customer.site.Site;
 import io.clientele.customer.site.SiteRepository;
 import io.clientele.customer.timeline.Timeline;
+import io.clientele.events.CustomerPreferencesChanged;
 import io.clientele.events.ImportBatchApplied;
 import io.clientele.events.ImportBatchRequested;
 import io.clientele.platform.json.JsonDetails;
@@ -104,7 +105,8 @@ class ImportBatches {
                         List<SpecificRecord> changed = CustomerEvents.changed(siteId, customer,
                                 created ? List.copyOf(CustomerDrafts.FIELDS) : plan.changedFields.get(id), null, false);
                         changed.forEach(event -> events.add(Map.entry(id.toString(), event)));
-                        if (consentChanged.contains(id) && changed.size() == 1) {
+                        boolean preferencesPublished = changed.stream().anyMatch(CustomerPreferencesChanged.class::isInstance);
+                        if (consentChanged.contains(id) && !preferencesPublished) {
                             events.add(Map.entry(id.toString(), CustomerEvents.preferencesChanged(siteId, customer)));
                         }
                     }
