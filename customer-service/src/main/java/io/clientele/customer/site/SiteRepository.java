@@ -2,6 +2,7 @@ package io.clientele.customer.site;
 
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
@@ -34,14 +35,15 @@ public class SiteRepository {
     Mono<Site> save(String siteId, SiteSettings settings) {
         return db.sql("""
                         INSERT INTO sites (site_id, name, owner_email, locale, sender_name, sender_email, require_names, erase_on_delete,
-                                           single_opt_in, owner_mail_digest)
+                                           single_opt_in, owner_mail_digest, allowed_origins)
                         VALUES (:siteId, :name, :ownerEmail, :locale, :senderName, :senderEmail, :requireNames, :eraseOnDelete,
-                                :singleOptIn, :ownerMailDigest)
+                                :singleOptIn, :ownerMailDigest, :allowedOrigins)
                         ON CONFLICT (site_id) DO UPDATE SET name = excluded.name, owner_email = excluded.owner_email,
                             locale = excluded.locale, sender_name = excluded.sender_name,
                             sender_email = excluded.sender_email,
                             require_names = excluded.require_names, erase_on_delete = excluded.erase_on_delete,
                             single_opt_in = excluded.single_opt_in, owner_mail_digest = excluded.owner_mail_digest,
+                            allowed_origins = excluded.allowed_origins,
                             updated_at = now()
                         RETURNING *""")
                 .bind("siteId", siteId)
@@ -54,6 +56,7 @@ public class SiteRepository {
                 .bind("eraseOnDelete", settings.erasesOnDelete())
                 .bind("singleOptIn", settings.singleOptInChosen())
                 .bind("ownerMailDigest", settings.digestsOwnerMails())
+                .bind("allowedOrigins", settings.origins().toArray(String[]::new))
                 .map(SiteRepository::toSite).one();
     }
 
@@ -63,6 +66,7 @@ public class SiteRepository {
                 Boolean.TRUE.equals(row.get("require_names", Boolean.class)),
                 Boolean.TRUE.equals(row.get("erase_on_delete", Boolean.class)),
                 Boolean.TRUE.equals(row.get("single_opt_in", Boolean.class)),
-                !Boolean.FALSE.equals(row.get("owner_mail_digest", Boolean.class)), row.get("updated_at", Instant.class));
+                !Boolean.FALSE.equals(row.get("owner_mail_digest", Boolean.class)),
+                List.of(row.get("allowed_origins", String[].class)), row.get("updated_at", Instant.class));
     }
 }

@@ -1,9 +1,11 @@
 package io.clientele.customer.site;
 
 import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.List;
 
 /** A site's settings: the body of {@code PUT /api/v1/sites/{siteId}}, and what a {@code PATCH} merges into. */
 public record SiteSettings(
@@ -15,12 +17,19 @@ public record SiteSettings(
         Boolean requireNames,
         Boolean eraseOnDelete,
         Boolean singleOptIn,
-        Boolean ownerMailDigest) {
+        Boolean ownerMailDigest,
+        @Size(max = 20) List<@NotNull @AllowedOrigin String> allowedOrigins) {
 
     /** The settings a site has now, as a body would send them. */
     static SiteSettings of(Site site) {
         return new SiteSettings(site.name(), site.ownerEmail(), site.locale(), site.senderName(), site.senderEmail(),
-                site.requireNames(), site.eraseOnDelete(), site.singleOptIn(), site.ownerMailDigest());
+                site.requireNames(), site.eraseOnDelete(), site.singleOptIn(), site.ownerMailDigest(),
+                site.allowedOrigins());
+    }
+
+    /** The origins allowed to call the public endpoints from a browser, each once (none unless set). */
+    public List<String> origins() {
+        return allowedOrigins == null ? List.of() : allowedOrigins.stream().distinct().toList();
     }
 
     /** The site's validation policy: every customer has a first and a last name (off unless set). */

@@ -66,6 +66,25 @@ class SiteSettingsIT extends CustomerServiceITSupport {
     }
 
     @Test
+    void theSitesOriginsAreCheckedAndShownOnItsPublicProfile() {
+        putSite("origins", """
+                {"name": "Origins", "ownerEmail": "owner@origins.test", "locale": "fr",
+                 "allowedOrigins": ["https://www.origins.test", "https://shop.origins.test:8443", "http://localhost:3000"]}""")
+                .expectStatus().isOk().expectBody().jsonPath("$.allowedOrigins.length()").isEqualTo(3);
+        for (String bad : new String[] {"http://www.origins.test", "https://www.origins.test/", "https://WWW.origins.test",
+                "https://www.origins.test/path", "www.origins.test", "https://user@www.origins.test", "*"}) {
+            patchSite("origins", "{\"allowedOrigins\": [\"" + bad + "\"]}").expectStatus().isBadRequest()
+                    .expectBody().jsonPath("$.errors[0].field").value(field -> assertThat(field.toString()).startsWith("allowedOrigins"));
+        }
+
+        http.get().uri("/api/v1/sites/origins/profile").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.name").isEqualTo("Origins").jsonPath("$.locale").isEqualTo("fr")
+                .jsonPath("$.allowedOrigins[0]").isEqualTo("https://www.origins.test")
+                .jsonPath("$.ownerEmail").doesNotExist();
+        http.get().uri("/api/v1/sites/nowhere/profile").exchange().expectStatus().isNotFound();
+    }
+
+    @Test
     void badSettingsAreRefusedNamingEveryOffendingField() {
         putSite("acme-bad", """
                 {"name": "", "ownerEmail": "not-an-email", "locale": "english"}""")
