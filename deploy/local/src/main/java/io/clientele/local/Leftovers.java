@@ -61,6 +61,7 @@ final class Leftovers {
     /** The first port of the stack another program listens on, with what the stack needs it for. */
     static Optional<String> portTaken(LocalStackPorts ports) {
         Map<String, Integer> needed = new LinkedHashMap<>();
+        needed.put("the gateway", ports.edge());
         needed.put("customer-service", ports.customer());
         needed.put("access-service", ports.access());
         needed.put("import-service", ports.imports());

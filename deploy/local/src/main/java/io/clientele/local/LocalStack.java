@@ -21,8 +21,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The whole platform on one machine: PostgreSQL (one database per service), a Kafka broker (KRaft), the Apicurio
- * registry and an SMTP+IMAP server (GreenMail, any password accepted), then the four services as processes of
- * their own, configured to use them. The site {@code demo}, owned by {@code owner@demo.test}, is seeded.
+ * registry and an SMTP+IMAP server (GreenMail, any password accepted), then the four services and the gateway in
+ * front of them as processes of their own, configured to use them. The site {@code demo}, owned by {@code owner@demo.test}, is seeded.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -110,8 +110,14 @@ public final class LocalStack implements AutoCloseable {
         services.add(ServiceProcess.start(home, "import-service", ports.imports(), shared, logs));
         List<String> notification = new ArrayList<>(shared);
         notification.add("spring.mail.port=" + ports.smtp());
-        notification.add("clientele.notification.admin-base-url=http://localhost:" + ports.customer() + "/admin");
+        notification.add("clientele.notification.public-base-url=" + edgeUrl());
+        notification.add("clientele.notification.admin-base-url=" + edgeUrl() + "/admin");
         services.add(ServiceProcess.start(home, "notification-service", ports.notification(), notification, logs));
+        services.add(ServiceProcess.start(home, "gateway", ports.edge(), List.of(
+                "clientele.edge.customer-url=" + customerUrl(),
+                "clientele.edge.access-url=" + accessUrl(),
+                "clientele.edge.import-url=" + importUrl(),
+                "clientele.edge.notification-url=" + notificationUrl()), logs));
         services.stream()
                 .map(service -> CompletableFuture.runAsync(() -> service.awaitReady(STARTUP)))
                 .toList()
@@ -155,6 +161,11 @@ public final class LocalStack implements AutoCloseable {
         return mail;
     }
 
+    /** The one origin browsers and apps use: the API of every service, and the hosted pages. */
+    public String edgeUrl() {
+        return "http://localhost:" + ports.edge();
+    }
+
     public String customerUrl() {
         return "http://localhost:" + ports.customer();
     }
@@ -173,7 +184,8 @@ public final class LocalStack implements AutoCloseable {
 
     /** What runs where, for a person to read. */
     public String describe() {
-        StringBuilder text = new StringBuilder("Clientele is running:\n");
+        StringBuilder text = new StringBuilder("Clientele is running. Browsers and apps use " + edgeUrl()
+                + " (the API under /api/v1, the customer pages under /sites/<site>/...).\n");
         for (ServiceProcess service : services) {
             text.append(String.format("  %-22s %s   (log: %s)%n", service.name(), service.baseUrl(), service.log()));
         }

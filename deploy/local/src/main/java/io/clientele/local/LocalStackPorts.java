@@ -6,12 +6,12 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 
 /** Where each part of the local stack listens. */
-public record LocalStackPorts(int customer, int access, int imports, int notification, int postgres,
+public record LocalStackPorts(int edge, int customer, int access, int imports, int notification, int postgres,
                               int registry, int smtp, int imap) {
 
     /** The documented ports of {@code ./clientele up}. */
     public static LocalStackPorts defaults() {
-        return new LocalStackPorts(8081, 8082, 8083, 8084, 15432, 8085, 3025, 3143);
+        return new LocalStackPorts(8080, 8081, 8082, 8083, 8084, 15432, 8085, 3025, 3143);
     }
 
     /** A connection to a service's database on the stack's PostgreSQL, as the services connect. */
@@ -21,7 +21,7 @@ public record LocalStackPorts(int customer, int access, int imports, int notific
 
     /** Free ports, for a stack that must not collide with one already running (tests). */
     public static LocalStackPorts free() {
-        return new LocalStackPorts(FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(),
+        return new LocalStackPorts(FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(),
                 FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next());
     }
 }

@@ -1,0 +1,32 @@
+package io.clientele.gateway.page;
+
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.reactive.result.view.Rendering;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.security.web.server.csrf.CsrfToken;
+import reactor.core.publisher.Mono;
+
+/**
+ * Every page's CSRF token is made before the page is written (Spring Security's form processor puts it in each
+ * form, and its cookie must be set before the answer starts); and the page for a site that does not exist.
+ */
+@ControllerAdvice(basePackageClasses = PageErrors.class)
+class PageErrors {
+
+    @ModelAttribute("_csrf")
+    Mono<CsrfToken> csrfToken(ServerWebExchange exchange) {
+        Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
+        return token != null ? token : Mono.empty();
+    }
+
+    @ExceptionHandler(Pages.UnknownSite.class)
+    Rendering unknownSite(ServerWebExchange exchange) {
+        PageLanguage.use(exchange, Locale.ENGLISH);
+        return Rendering.view("not-found").model(Map.of("errors", Map.of())).status(HttpStatus.NOT_FOUND).build();
+    }
+}
