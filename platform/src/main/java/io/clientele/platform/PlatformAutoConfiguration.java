@@ -9,6 +9,7 @@ import io.clientele.platform.limit.RateLimitConverter;
 import io.clientele.platform.limit.RateLimiter;
 import io.clientele.platform.link.LinkSeal;
 import io.clientele.platform.link.LinkSealProperties;
+import io.clientele.platform.link.UnsubscribeTokens;
 import io.clientele.platform.outbox.Outbox;
 import io.clientele.platform.outbox.OutboxProperties;
 import io.clientele.platform.outbox.OutboxPurge;
@@ -99,6 +100,11 @@ public class PlatformAutoConfiguration {
     @Bean
     LinkSeal linkSeal(LinkSealProperties properties) {
         return new LinkSeal(properties.sealPublicKey(), properties.sealPrivateKey());
+    }
+
+    @Bean
+    UnsubscribeTokens unsubscribeTokens(LinkSealProperties properties) {
+        return new UnsubscribeTokens(properties.unsubscribeSecret());
     }
 
     /** Registered by Spring Boot's Jackson configuration into the mapper that reads request bodies. */

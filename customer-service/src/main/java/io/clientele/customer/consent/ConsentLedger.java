@@ -22,7 +22,8 @@ public class ConsentLedger {
     }
 
     /**
-     * @param source   where the consent was given: manual, signup-form, newsletter, import
+     * @param source   where the consent was given: manual, signup-form, newsletter, import, or through a marketing
+     *                 mail's links: unsubscribe, preferences
      * @param evidence a JSON object saying how it was given (event id, client address, page)
      */
     public Mono<Void> record(String siteId, UUID customerId, boolean optedIn, String source, String evidence, Instant at) {

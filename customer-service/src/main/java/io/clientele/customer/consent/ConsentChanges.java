@@ -1,0 +1,51 @@
+package io.clientele.customer.consent;
+
+import io.clientele.customer.customer.CustomerEvents;
+import io.clientele.customer.customer.CustomerStore;
+import io.clientele.customer.timeline.Timeline;
+import io.clientele.platform.json.JsonDetails;
+import io.clientele.platform.outbox.Outbox;
+import io.clientele.schemas.Topics;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+/**
+ * Records a change of a customer's e-mail marketing consent: appended to the ledger, shown on the customer
+ * (marketingOptIn, consentUpdatedAt), put on the timeline and published (CustomerPreferencesChanged), in one
+ * transaction.
+ */
+@Service
+class ConsentChanges {
+
+    private final ConsentLedger ledger;
+    private final CustomerStore customers;
+    private final Timeline timeline;
+    private final Outbox outbox;
+    private final TransactionalOperator tx;
+
+    ConsentChanges(ConsentLedger ledger, CustomerStore customers, Timeline timeline, Outbox outbox,
+                   TransactionalOperator tx) {
+        this.ledger = ledger;
+        this.customers = customers;
+        this.timeline = timeline;
+        this.outbox = outbox;
+        this.tx = tx;
+    }
+
+    /** The customer's fields after the change; a 404 problem when there is no such customer. */
+    Mono<Map<String, Object>> record(String siteId, UUID customerId, boolean optedIn, String source, String evidence) {
+        Instant now = Instant.now();
+        return tx.transactional(customers.lock(siteId, customerId)
+                .flatMap(customer -> ledger.record(siteId, customerId, optedIn, source, evidence, now)
+                        .then(timeline.record(siteId, customerId, optedIn ? "OPTED_IN" : "OPTED_OUT", null,
+                                new JsonDetails().put("source", source).toString(), now))
+                        .then(customers.find(siteId, customerId))
+                        .flatMap(updated -> outbox.add(Topics.CUSTOMER_EVENTS, "customer", customerId.toString(),
+                                        CustomerEvents.preferencesChanged(siteId, updated.fields()))
+                                .thenReturn(updated.fields()))));
+    }
+}
