@@ -112,6 +112,7 @@ public final class LocalStack implements AutoCloseable {
         notification.add("spring.mail.port=" + ports.smtp());
         notification.add("clientele.notification.public-base-url=" + edgeUrl());
         notification.add("clientele.notification.admin-base-url=" + edgeUrl() + "/admin");
+        notification.add("clientele.notification.tracking-base-url=" + edgeUrl());
         services.add(ServiceProcess.start(home, "notification-service", ports.notification(), notification, logs));
         services.add(ServiceProcess.start(home, "gateway", ports.edge(), List.of(
                 "clientele.edge.customer-url=" + customerUrl(),

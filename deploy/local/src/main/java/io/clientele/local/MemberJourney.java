@@ -4,16 +4,8 @@ import static io.clientele.local.StackHttp.json;
 import static io.clientele.local.StackHttp.request;
 import static io.clientele.local.StackHttp.send;
 
-import jakarta.mail.Folder;
-import jakarta.mail.Message;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
-import jakarta.mail.Session;
-import jakarta.mail.Store;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
@@ -128,33 +120,9 @@ final class MemberJourney {
         return "http://localhost:" + ports.access() + "/api/v1/sites/" + site + path;
     }
 
-    /** The text of every message in the user's GreenMail inbox. */
+    /** The text of every message in the user's inbox. */
     private List<String> inbox(String user) throws Exception {
-        Store store = Session.getInstance(new Properties()).getStore("imap");
-        store.connect("localhost", ports.imap(), user, "any password");
-        try {
-            Folder inbox = store.getFolder("INBOX");
-            inbox.open(Folder.READ_ONLY);
-            List<String> bodies = new ArrayList<>();
-            for (Message message : inbox.getMessages()) {
-                bodies.add(text(message));
-            }
-            inbox.close(false);
-            return bodies;
-        } finally {
-            store.close();
-        }
-    }
-
-    private static String text(Part part) throws Exception {
-        if (part.getContent() instanceof Multipart multipart) {
-            StringBuilder text = new StringBuilder();
-            for (int i = 0; i < multipart.getCount(); i++) {
-                text.append(text(multipart.getBodyPart(i)));
-            }
-            return text.toString();
-        }
-        return part.getContent() instanceof String text ? text : "";
+        return new Mailbox(ports.imap()).mails(user).stream().map(mail -> mail.text() + mail.html()).toList();
     }
 
     interface Attempt<T> {

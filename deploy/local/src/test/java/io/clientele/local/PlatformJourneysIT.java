@@ -3,10 +3,6 @@ package io.clientele.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import jakarta.mail.Folder;
-import jakarta.mail.Message;
-import jakarta.mail.Session;
-import jakarta.mail.Store;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import org.junit.jupiter.api.BeforeAll;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
@@ -244,20 +239,7 @@ class PlatformJourneysIT {
     }
 
     private static List<String> inboxSubjects(String user) throws Exception {
-        Store store = Session.getInstance(new Properties()).getStore("imap");
-        store.connect("localhost", stack.ports().imap(), user, "any password");
-        try {
-            Folder inbox = store.getFolder("INBOX");
-            inbox.open(Folder.READ_ONLY);
-            List<String> subjects = new ArrayList<>();
-            for (Message message : inbox.getMessages()) {
-                subjects.add(message.getSubject());
-            }
-            inbox.close(false);
-            return subjects;
-        } finally {
-            store.close();
-        }
+        return new Mailbox(stack.ports().imap()).mails(user).stream().map(Mailbox.Mail::subject).toList();
     }
 
     private static JsonNode get(String url, String token) throws Exception {

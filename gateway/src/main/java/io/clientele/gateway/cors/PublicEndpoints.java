@@ -21,7 +21,8 @@ final class PublicEndpoints {
             SITE + "/password-resets",
             SITE + "/pages/{pageId}/access",
             SITE + "/consent-confirmations",
-            SITE + "/unsubscribe",
+            SITE + "/subscription",
+            SITE + "/subscription/status",
             SITE + "/profile").stream().map(PathPatternParser.defaultInstance::parse).toList();
 
     private PublicEndpoints() {

@@ -8,6 +8,7 @@ import io.clientele.notification.site.SiteSettingsRepository;
 import io.clientele.notification.sms.SmsSender;
 import io.clientele.notification.template.RenderedMail;
 import io.clientele.notification.template.TemplateCatalog;
+import io.clientele.platform.link.UnsubscribeTokens;
 import io.clientele.platform.outbox.Events;
 import io.clientele.platform.outbox.Outbox;
 import io.clientele.platform.polling.PollingLifecycle;
@@ -48,10 +49,11 @@ class MailDispatcher extends PollingLifecycle {
     private final Outbox outbox;
     private final TransactionalOperator tx;
     private final NotificationProperties properties;
+    private final UnsubscribeTokens unsubscribeTokens;
 
     MailDispatcher(MailQueue queue, SiteSettingsRepository sites, CustomerContacts contacts, TemplateCatalog templates,
                    MailMessages messages, JavaMailSender smtp, SmsSender sms, Outbox outbox, TransactionalOperator tx,
-                   NotificationProperties properties) {
+                   NotificationProperties properties, UnsubscribeTokens unsubscribeTokens) {
         this.queue = queue;
         this.sites = sites;
         this.contacts = contacts;
@@ -62,6 +64,7 @@ class MailDispatcher extends PollingLifecycle {
         this.outbox = outbox;
         this.tx = tx;
         this.properties = properties;
+        this.unsubscribeTokens = unsubscribeTokens;
         poll("Mail dispatcher", properties.pollInterval(), properties.pollInterval(), this::dispatchAllDue);
     }
 
@@ -105,9 +108,12 @@ class MailDispatcher extends PollingLifecycle {
             List<String> locales = toOwner ? List.of(site.locale())
                     : Stream.of((String) mail.params().get("locale"), contact == null ? null : contact.locale(), site.locale())
                             .filter(Objects::nonNull).toList();
+            String locale = templates.localeFor(kind.template(), locales);
+            String unsubscribe = kind.marketing() ? unsubscribeTokens.issue(site.siteId(), UUID.fromString(mail.customerId())) : null;
             String preference = toOwner || contact == null ? "UNKNOWN" : contact.contentType();
             if ("SHORT_TEXT".equals(preference) && contact.smsNumber() != null) {
-                RenderedMail rendered = templates.render(kind.template(), locales, MailValues.of(mail, site, properties, null));
+                RenderedMail rendered = templates.render(kind.template(), List.of(locale),
+                        MailValues.of(mail, site, properties, null, locale, unsubscribe));
                 if (rendered.sms() != null) {
                     return PreparedMail.sms(mail, contact.smsNumber(), rendered.locale(), rendered.sms());
                 }
@@ -119,10 +125,13 @@ class MailDispatcher extends PollingLifecycle {
             };
             String openToken = sentAs == PreparedMail.SentAs.TEXT ? null : OpenTokens.next();
             String pixelUrl = openToken == null ? null : properties.trackingBaseUrl() + "/api/v1/tracking/opens/" + openToken + ".gif";
-            RenderedMail rendered = templates.render(kind.template(), locales, MailValues.of(mail, site, properties, pixelUrl));
+            RenderedMail rendered = templates.render(kind.template(), List.of(locale),
+                    MailValues.of(mail, site, properties, pixelUrl, locale, unsubscribe));
             String recipient = toOwner ? site.ownerEmail() : String.valueOf(mail.params().get("email"));
             return PreparedMail.email(mail, recipient, rendered.subject(), rendered.locale(), sentAs, openToken,
-                    messages.create(site, recipient, rendered, sentAs));
+                    messages.create(site, recipient, rendered, sentAs,
+                            unsubscribe == null ? null : MailValues.unsubscribeLink(properties, site.siteId(), unsubscribe,
+                                    locale.split("-")[0])));
         } catch (RuntimeException e) {
             return PreparedMail.notGoing(mail, PreparedMail.Outcome.BROKEN,
                     "Could not prepare " + kind.template() + ": " + e.getMessage());

@@ -23,7 +23,9 @@ class MailMessages {
         this.senders = new Senders(properties.defaultSender(), properties.sendingDomains());
     }
 
-    MimeMessage create(SiteSettings site, String recipient, RenderedMail rendered, PreparedMail.SentAs sentAs) {
+    /** @param unsubscribe a marketing mail's unsubscribe link, which mail clients offer as one click (RFC 8058) */
+    MimeMessage create(SiteSettings site, String recipient, RenderedMail rendered, PreparedMail.SentAs sentAs,
+                       String unsubscribe) {
         MimeMessage message = smtp.createMimeMessage();
         try {
             MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
@@ -41,6 +43,10 @@ class MailMessages {
             }
             message.setHeader("Auto-Submitted", "auto-generated");
             message.setHeader("Content-Language", rendered.locale());
+            if (unsubscribe != null) {
+                message.setHeader("List-Unsubscribe", "<" + unsubscribe + ">");
+                message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+            }
             message.saveChanges();
         } catch (MessagingException | UnsupportedEncodingException e) {
             throw new IllegalArgumentException("Could not build the mail to " + recipient + ": " + e.getMessage(), e);

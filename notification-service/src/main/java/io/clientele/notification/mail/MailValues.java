@@ -20,7 +20,12 @@ final class MailValues {
     private MailValues() {
     }
 
-    static Map<String, Object> of(OutgoingMail mail, SiteSettings site, NotificationProperties links, String pixelUrl) {
+    /**
+     * @param locale      the locale the mail is written in: the customer's pages open in its language
+     * @param unsubscribe the token of a marketing mail's unsubscribe and preferences links; null for other mails
+     */
+    static Map<String, Object> of(OutgoingMail mail, SiteSettings site, NotificationProperties links, String pixelUrl,
+                                  String locale, String unsubscribe) {
         Map<String, Object> params = mail.params();
         Map<String, Object> values = new HashMap<>(params);
         values.remove("token");
@@ -34,6 +39,12 @@ final class MailValues {
             values.put("pixelUrl", pixelUrl);
         }
         String siteId = site.siteId();
+        String lang = locale.split("-")[0];
+        if (unsubscribe != null) {
+            values.put("unsubscribeLink", unsubscribeLink(links, siteId, unsubscribe, lang));
+            values.put("preferencesLink", link(links.publicBaseUrl(), "sites", siteId, "preferences")
+                    .queryParam("token", unsubscribe).queryParam("lang", lang).toUriString());
+        }
         switch (mail.kind()) {
             case ACCESS_REQUEST_PENDING -> values.put("requestLink",
                     link(links.adminBaseUrl(), "sites", siteId, "access-requests", params.get("requestId")).toUriString());
@@ -53,17 +64,24 @@ final class MailValues {
                 }
             }
             case INVITATION -> values.put("setPasswordLink", link(links.publicBaseUrl(), "sites", siteId, "set-password")
-                    .queryParam("token", params.get("token")).toUriString());
+                    .queryParam("token", params.get("token")).queryParam("lang", lang).toUriString());
             case PASSWORD_RESET -> values.put("resetLink", link(links.publicBaseUrl(), "sites", siteId, "reset-password")
-                    .queryParam("token", params.get("token")).toUriString());
+                    .queryParam("token", params.get("token")).queryParam("lang", lang).toUriString());
             case CONSENT_CONFIRMATION -> values.put("confirmLink", link(links.publicBaseUrl(), "sites", siteId,
-                    "confirm-email").queryParam("token", params.get("token")).toUriString());
+                    "confirm-email").queryParam("token", params.get("token")).queryParam("lang", lang).toUriString());
             case ACCESS_APPROVED -> values.put("pageLink",
-                    link(links.publicBaseUrl(), "sites", siteId, "pages", params.get("pageId")).toUriString());
+                    link(links.publicBaseUrl(), "sites", siteId, "pages", params.get("pageId")).queryParam("lang", lang)
+                            .toUriString());
             case ACCESS_REJECTED, NEWSLETTER_WELCOME -> {
             }
         }
         return values;
+    }
+
+    /** Where a marketing mail's unsubscribe link and its one-click POST (RFC 8058) go. */
+    static String unsubscribeLink(NotificationProperties links, String siteId, String token, String lang) {
+        return link(links.publicBaseUrl(), "sites", siteId, "unsubscribe").queryParam("token", token)
+                .queryParam("lang", lang).toUriString();
     }
 
     private static UriComponentsBuilder link(String base, Object... segments) {

@@ -35,7 +35,7 @@ public class TemplateCatalog {
      *                ({@code fr-CA}) also matches its language
      */
     public RenderedMail render(String template, List<String> locales, Map<String, Object> values) {
-        String locale = chooseLocale(template, locales);
+        String locale = localeFor(template, locales);
         Map<String, Object> model = new LinkedHashMap<>(values);
         model.put("locale", locale);
         String subject = part(template, locale, "subject", plain).orElseThrow(() -> unknown(template)).execute(model).strip();
@@ -46,7 +46,8 @@ public class TemplateCatalog {
                 part(template, locale, "sms", plain).map(sms -> sms.execute(model).strip()).orElse(null));
     }
 
-    private String chooseLocale(String template, List<String> locales) {
+    /** The locale a mail of the template is written in for these wanted locales, best first. */
+    public String localeFor(String template, List<String> locales) {
         for (String wanted : locales) {
             if (wanted == null || wanted.isBlank()) {
                 continue;

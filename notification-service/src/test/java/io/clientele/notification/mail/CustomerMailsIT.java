@@ -13,6 +13,7 @@ import io.clientele.events.InvitationIssued;
 import io.clientele.events.PasswordResetRequested;
 import io.clientele.events.SignupChannel;
 import io.clientele.notification.NotificationServiceITSupport;
+import io.clientele.platform.link.UnsubscribeTokens;
 import io.clientele.platform.outbox.Events;
 import io.clientele.schemas.Topics;
 import jakarta.mail.internet.MimeMessage;
@@ -22,11 +23,15 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 @ExtendWith(OutputCaptureExtension.class)
 class CustomerMailsIT extends NotificationServiceITSupport {
+
+    @Autowired
+    UnsubscribeTokens unsubscribeTokens;
 
     private static final Instant IN_A_WEEK = Instant.parse("2030-01-08T10:15:00Z");
 
@@ -44,7 +49,7 @@ class CustomerMailsIT extends NotificationServiceITSupport {
         assertThat(subject(mail)).isEqualTo("You are invited to The club site");
         assertThat(part(mail, "text/plain"))
                 .startsWith("Hello Inès,")
-                .contains("https://pages.example.test/sites/club/set-password?token=" + token)
+                .contains("https://pages.example.test/sites/club/set-password?token=" + token + "&lang=en")
                 .contains("expires on 2030-01-08 10:15 UTC");
         // HTML-escaped, as every value in the HTML part: a mail reader decodes the entity back to "=".
         assertThat(part(mail, "text/html")).contains("href=\"https://pages.example.test/sites/club/set-password?token&#x3D;" + token);
@@ -67,7 +72,8 @@ class CustomerMailsIT extends NotificationServiceITSupport {
 
         MimeMessage mail = theMailTo("zoe@boutique.test");
         assertThat(subject(mail)).isEqualTo("Réinitialisez votre mot de passe sur The boutique site");
-        assertThat(part(mail, "text/plain")).contains("https://pages.example.test/sites/boutique/reset-password?token=" + token);
+        assertThat(part(mail, "text/plain"))
+                .contains("https://pages.example.test/sites/boutique/reset-password?token=" + token + "&lang=fr");
     }
 
     @Test
@@ -89,7 +95,7 @@ class CustomerMailsIT extends NotificationServiceITSupport {
     }
 
     @Test
-    void theNewsletterWelcomeFollowsTheConfirmationNotTheSignup() {
+    void theNewsletterWelcomeFollowsTheConfirmationNotTheSignupAndOffersOneClickUnsubscribe() throws Exception {
         siteKnown("atelier", "owner@atelier.test", "en");
         String customerId = UUID.randomUUID().toString();
         publish(Topics.CUSTOMER_EVENTS, customerId, CustomerCaptured.newBuilder().setEventId(Events.newEventId())
@@ -105,7 +111,14 @@ class CustomerMailsIT extends NotificationServiceITSupport {
                 .setOccurredAt(Instant.now()).setSiteId("atelier").setCustomerId(customerId).setEmail("noah@atelier.test")
                 .setChannel(SignupChannel.NEWSLETTER).build());
 
-        assertThat(subject(theMailTo("noah@atelier.test"))).isEqualTo("Welcome to the The atelier site newsletter");
+        MimeMessage welcome = theMailTo("noah@atelier.test");
+        assertThat(subject(welcome)).isEqualTo("Welcome to the The atelier site newsletter");
+        String unsubscribe = "https://pages.example.test/sites/atelier/unsubscribe?token="
+                + unsubscribeTokens.issue("atelier", UUID.fromString(customerId)) + "&lang=en";
+        assertThat(welcome.getHeader("List-Unsubscribe")).containsExactly("<" + unsubscribe + ">");
+        assertThat(welcome.getHeader("List-Unsubscribe-Post")).containsExactly("List-Unsubscribe=One-Click");
+        assertThat(part(welcome, "text/plain")).contains("Unsubscribe: " + unsubscribe)
+                .contains("Your preferences: https://pages.example.test/sites/atelier/preferences?token=");
     }
 
     @Test

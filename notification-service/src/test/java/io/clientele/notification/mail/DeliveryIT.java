@@ -18,6 +18,13 @@ import org.junit.jupiter.api.Test;
 /** The queue: retries, failure and resend, marketing consent, and the delivery log. */
 class DeliveryIT extends NotificationServiceITSupport {
 
+    // Customer ids are UUIDs, as customer-service gives them: a marketing mail's unsubscribe link is signed for one.
+    private static final String C_OUT = UUID.randomUUID().toString();
+    private static final String C_IN = UUID.randomUUID().toString();
+    private static final String F_1 = UUID.randomUUID().toString();
+    private static final String F_2 = UUID.randomUUID().toString();
+
+
     @Test
     void aMailTheSmtpServerCannotTakeIsRetriedUntilItCan() {
         publish(Topics.SITE_EVENTS, "retry-site", site("retry-site", "owner@retry-site.test"));
@@ -90,25 +97,25 @@ class DeliveryIT extends NotificationServiceITSupport {
     void marketingGoesOnlyToCustomersWhoOptedIn() throws Exception {
         siteKnown("shop", "owner@shop.test", "en");
 
-        publish(Topics.CUSTOMER_EVENTS, "c-out", newsletterSignup("c-out", "out@shop.test", false));
+        publish(Topics.CUSTOMER_EVENTS, C_OUT, newsletterSignup(C_OUT, "out@shop.test", false));
         // A welcome that finds the customer not opted in (say, they opted out again before it went) is suppressed.
-        publish(Topics.CUSTOMER_EVENTS, "c-out", ConsentConfirmed.newBuilder().setEventId(Events.newEventId())
-                .setOccurredAt(Instant.now()).setSiteId("shop").setCustomerId("c-out").setEmail("out@shop.test")
+        publish(Topics.CUSTOMER_EVENTS, C_OUT, ConsentConfirmed.newBuilder().setEventId(Events.newEventId())
+                .setOccurredAt(Instant.now()).setSiteId("shop").setCustomerId(C_OUT).setEmail("out@shop.test")
                 .setChannel(SignupChannel.NEWSLETTER).build());
-        publish(Topics.CUSTOMER_EVENTS, "c-in", newsletterSignup("c-in", "in@shop.test", true));
+        publish(Topics.CUSTOMER_EVENTS, C_IN, newsletterSignup(C_IN, "in@shop.test", true));
 
         assertThat(theMailTo("in@shop.test").getSubject()).isEqualTo("Welcome to the The shop site newsletter");
         await().atMost(Duration.ofSeconds(20)).until(() -> count("""
-                SELECT count(*) AS n FROM outgoing_mail WHERE customer_id = 'c-out' AND status = 'SUPPRESSED'
-                  AND last_error = 'Not opted in to e-mail marketing'""") == 1);
+                SELECT count(*) AS n FROM outgoing_mail WHERE customer_id = '%s' AND status = 'SUPPRESSED'
+                  AND last_error = 'Not opted in to e-mail marketing'""".formatted(C_OUT)) == 1);
         assertThat(mailsTo("out@shop.test")).isEmpty();
     }
 
     @Test
     void theDeliveryLogFiltersByTemplateRecipientAndTime() {
         siteKnown("filters", "owner@filters.test", "en");
-        publish(Topics.CUSTOMER_EVENTS, "f-1", newsletterSignup("f-1", "one@filters.test", true));
-        publish(Topics.CUSTOMER_EVENTS, "f-2", newsletterSignup("f-2", "two@filters.test", true));
+        publish(Topics.CUSTOMER_EVENTS, F_1, newsletterSignup(F_1, "one@filters.test", true));
+        publish(Topics.CUSTOMER_EVENTS, F_2, newsletterSignup(F_2, "two@filters.test", true));
         await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo("two@filters.test").size() == 1 && mailsTo("one@filters.test").size() == 1);
         String token = tokenFor("filters");
 

@@ -1,0 +1,116 @@
+package io.clientele.local;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+
+/**
+ * A real headless Chromium (Debian's, driven through its chromedriver), as a visitor's browser. Selenium is pointed
+ * at the installed driver, so it never tries to download one; the flags keep Chromium off the network it cannot
+ * reach here.
+ */
+final class Browser implements AutoCloseable {
+
+    private static final String CHROMIUM = "/usr/bin/chromium";
+    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+
+    private final ChromeDriver driver;
+    private final Path profile;
+
+    private Browser(ChromeDriver driver, Path profile) {
+        this.driver = driver;
+        this.profile = profile;
+    }
+
+    static Browser start() throws Exception {
+        Path profile = Files.createTempDirectory("chromium-profile");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-quic", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER))
+                .usingAnyFreePort()
+                .build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        return new Browser(driver, profile);
+    }
+
+    WebDriver driver() {
+        return driver;
+    }
+
+    void open(String url) {
+        driver.get(url);
+    }
+
+    String heading() {
+        return driver.findElement(By.tagName("h1")).getText();
+    }
+
+    void type(String id, String text) {
+        WebElement field = driver.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    /** Presses the page's (first) submit button and waits for the page it leads to. */
+    void submit() {
+        WebElement button = driver.findElement(By.cssSelector("button[type=submit]"));
+        button.click();
+        waitUntil(browser -> isStale(button));
+    }
+
+    void click(String id) {
+        driver.findElement(By.id(id)).click();
+    }
+
+    String text(String id) {
+        try {
+            return driver.findElement(By.id(id)).getText();
+        } catch (org.openqa.selenium.NoSuchElementException missing) {
+            throw new AssertionError("No #" + id + " on " + driver.getCurrentUrl() + ":\n" + driver.getPageSource(), missing);
+        }
+    }
+
+    void waitUntil(java.util.function.Function<WebDriver, Boolean> condition) {
+        new WebDriverWait(driver, Duration.ofSeconds(60)).until(condition::apply);
+    }
+
+    /** The page's accessibility problems as axe finds them (WCAG 2.1 A and AA), described for a failure message. */
+    List<String> accessibilityViolations() {
+        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(driver);
+        return results.getViolations().stream().map(Rule::getId).toList();
+    }
+
+    private static boolean isStale(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException gone) {
+            return true;
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        driver.quit();
+        try (var files = Files.walk(profile)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+}
