@@ -53,10 +53,15 @@ public final class LocalStack implements AutoCloseable {
      * @param work where logs and the registry's output go
      */
     public static LocalStack start(Path home, Path work, LocalStackPorts ports) {
+        return start(home, work, ports, List.of());
+    }
+
+    /** @param overrides Spring properties given to every service besides those the stack sets (name none of those) */
+    public static LocalStack start(Path home, Path work, LocalStackPorts ports, List<String> overrides) {
         LocalStack stack = new LocalStack(ports);
         try {
             stack.startInfrastructure(home, work);
-            stack.startServices(home, work.resolve("logs"));
+            stack.startServices(home, work.resolve("logs"), overrides);
             stack.seedDemoSite();
             return stack;
         } catch (RuntimeException e) {
@@ -90,15 +95,16 @@ public final class LocalStack implements AutoCloseable {
         processes.put("schema registry", running.pid());
     }
 
-    private void startServices(Path home, Path logs) {
-        List<String> shared = List.of(
+    private void startServices(Path home, Path logs, List<String> overrides) {
+        List<String> shared = new ArrayList<>(List.of(
                 "clientele.database.port=" + ports.postgres(),
                 "spring.kafka.bootstrap-servers=" + bootstrapServers,
                 "clientele.schema-registry.url=http://localhost:" + ports.registry() + "/apis/ccompat/v7",
                 "clientele.security.hmac-secret=" + HMAC_SECRET,
                 // What listens on this machine's loopback is the edge in front of the services (and the benchmarks
                 // standing in for it): its forwarding headers name the client.
-                "clientele.web.trusted-proxies=127.0.0.1,::1");
+                "clientele.web.trusted-proxies=127.0.0.1,::1"));
+        shared.addAll(overrides);
         List<String> customer = new ArrayList<>(shared);
         customer.add("clientele.personal-data.access-url=http://localhost:" + ports.access());
         customer.add("clientele.personal-data.import-url=http://localhost:" + ports.imports());
@@ -114,11 +120,13 @@ public final class LocalStack implements AutoCloseable {
         notification.add("clientele.notification.admin-base-url=" + edgeUrl() + "/admin");
         notification.add("clientele.notification.tracking-base-url=" + edgeUrl());
         services.add(ServiceProcess.start(home, "notification-service", ports.notification(), notification, logs));
-        services.add(ServiceProcess.start(home, "gateway", ports.edge(), List.of(
+        List<String> edge = new ArrayList<>(List.of(
                 "clientele.edge.customer-url=" + customerUrl(),
                 "clientele.edge.access-url=" + accessUrl(),
                 "clientele.edge.import-url=" + importUrl(),
-                "clientele.edge.notification-url=" + notificationUrl()), logs));
+                "clientele.edge.notification-url=" + notificationUrl()));
+        edge.addAll(overrides);
+        services.add(ServiceProcess.start(home, "gateway", ports.edge(), edge, logs));
         services.stream()
                 .map(service -> CompletableFuture.runAsync(() -> service.awaitReady(STARTUP)))
                 .toList()

@@ -35,6 +35,7 @@ final class Browser implements AutoCloseable {
     }
 
     static Browser start() throws Exception {
+        installChromium();
         Path profile = Files.createTempDirectory("chromium-profile");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
@@ -48,6 +49,21 @@ final class Browser implements AutoCloseable {
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
         return new Browser(driver, profile);
+    }
+
+    /** A new machine lacks the browser: Debian's packages bring it (the tests run as root, as CI does). */
+    private static void installChromium() throws Exception {
+        if (Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER))) {
+            return;
+        }
+        for (List<String> command : List.of(List.of("apt-get", "install", "-y", "chromium", "chromium-driver"),
+                List.of("apt-get", "update"), List.of("apt-get", "install", "-y", "chromium", "chromium-driver"))) {
+            new ProcessBuilder(command).inheritIO().start().waitFor();
+            if (Files.isExecutable(Path.of(CHROMEDRIVER))) {
+                return;
+            }
+        }
+        throw new IllegalStateException("Chromium is needed for the browser tests: apt-get install -y chromium chromium-driver");
     }
 
     WebDriver driver() {
