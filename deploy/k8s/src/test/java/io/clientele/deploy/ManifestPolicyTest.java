@@ -20,6 +20,7 @@ class ManifestPolicyTest {
     static final List<String> OVERLAYS = Manifests.OVERLAYS;
     static final List<String> SERVICES = List.of("customer-service", "access-service", "import-service", "notification-service");
     static final String CONNECT = "clientele-connect";
+    static final String GATEWAY = "gateway";
 
     @ParameterizedTest
     @FieldSource("OVERLAYS")
@@ -157,9 +158,36 @@ class ManifestPolicyTest {
         acls.add("topic " + topic + " Describe");
     }
 
+    @ParameterizedTest
+    @FieldSource("OVERLAYS")
+    void thePublicHostReachesOnlyTheGatewayWhichReachesOnlyTheServicesAndEveryMailLinksToIt(String overlay) {
+        List<JsonNode> ingresses = Manifests.ofKind(overlay, "Ingress");
+        assertThat(ingresses).hasSize(1);
+        JsonNode rule = ingresses.getFirst().at("/spec/rules/0");
+        assertThat(ingresses.getFirst().at("/spec/rules").size()).isEqualTo(1);
+        assertThat(rule.at("/http/paths").size()).isEqualTo(1);
+        assertThat(rule.at("/http/paths/0/backend/service/name").asText()).isEqualTo(GATEWAY);
+        String host = "https://" + rule.at("/host").asText();
+
+        JsonNode policy = Manifests.ofKind(overlay, "NetworkPolicy").stream().filter(p -> Manifests.name(p).equals(GATEWAY))
+                .findFirst().orElseThrow();
+        assertThat(policy.at("/spec/egress").size()).isEqualTo(1);
+        assertThat(policy.at("/spec/egress/0/to/0/podSelector/matchLabels/app.kubernetes.io~1component").asText()).isEqualTo("service");
+
+        JsonNode links = Manifests.ofKind(overlay, "ConfigMap").stream()
+                .filter(map -> Manifests.name(map).equals("notification-service")).findFirst().orElseThrow().at("/data");
+        for (String base : List.of("CLIENTELE_NOTIFICATION_PUBLIC_BASE_URL", "CLIENTELE_NOTIFICATION_ADMIN_BASE_URL",
+                "CLIENTELE_NOTIFICATION_TRACKING_BASE_URL")) {
+            assertThat(links.at("/" + base).asText()).as(base).startsWith(host);
+        }
+        JsonNode pod = deployment(overlay, GATEWAY).at("/spec/template/spec");
+        assertThat(pod.at("/containers/0/readinessProbe/httpGet/path").asText()).isEqualTo("/actuator/health/readiness");
+        assertThat(pod.at("/serviceAccountName").asText()).isEqualTo(GATEWAY);
+    }
+
     @Test
     void productionRunsSeveralReplicasScaledOnCpuAndKeptAvailableAcrossNodes() {
-        for (String service : SERVICES) {
+        for (String service : java.util.stream.Stream.concat(SERVICES.stream(), java.util.stream.Stream.of(GATEWAY)).toList()) {
             JsonNode deployment = deployment("production", service);
             assertThat(deployment.at("/spec/replicas").asInt()).isGreaterThanOrEqualTo(3);
             assertThat(deployment.at("/spec/template/spec/affinity/podAntiAffinity").isMissingNode()).isFalse();
@@ -176,7 +204,7 @@ class ManifestPolicyTest {
 
     @Test
     void theSmallClusterRunsOneOfEverything() {
-        for (String service : SERVICES) {
+        for (String service : java.util.stream.Stream.concat(SERVICES.stream(), java.util.stream.Stream.of(GATEWAY)).toList()) {
             assertThat(deployment("small", service).at("/spec/replicas").asInt()).isEqualTo(1);
         }
         assertThat(Manifests.ofKind("small", "KafkaTopic")).allSatisfy(topic -> assertThat(topic.at("/spec/replicas").asInt()).isEqualTo(1));
