@@ -24,6 +24,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param passwordsPerAddress passwords set through links from one client address, as COUNT/PERIOD
  * @param countryHeaders     request headers the edge puts the client's country in, first found wins
  * @param replicaRefresh     how often each instance's in-memory copies of pages and revoked sessions are refreshed
+ * @param refreshValidity    how long an app may renew its session with a refresh token without the password
+ * @param refreshesPerAddress session renewals from one client address, as COUNT/PERIOD
  */
 @ConfigurationProperties("clientele.access")
 public record AccessProperties(String sessionSecret,
@@ -40,7 +42,9 @@ public record AccessProperties(String sessionSecret,
                                @DefaultValue("20/10m") RateLimit passwordsPerAddress,
                                @DefaultValue({"CF-IPCountry", "CloudFront-Viewer-Country", "X-Country-Code"})
                                List<String> countryHeaders,
-                               @DefaultValue("1s") Duration replicaRefresh) {
+                               @DefaultValue("1s") Duration replicaRefresh,
+                               @DefaultValue("30d") Duration refreshValidity,
+                               @DefaultValue("120/10m") RateLimit refreshesPerAddress) {
 
     public AccessProperties {
         if (sessionSecret == null || sessionSecret.length() < 32) {

@@ -2,6 +2,7 @@ package io.clientele.access.check;
 
 import static org.springframework.web.reactive.function.server.RequestPredicates.GET;
 
+import io.clientele.access.session.BearerToken;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.Map;
@@ -24,7 +25,6 @@ import reactor.core.publisher.Mono;
 class AccessCheckRoute {
 
     static final String PATH = "/api/v1/sites/{siteId}/pages/{pageId}/access";
-    private static final String BEARER = "Bearer ";
 
     @Bean
     RouterFunction<ServerResponse> accessCheckRouter(AccessCheck check) {
@@ -38,8 +38,6 @@ class AccessCheckRoute {
     }
 
     private static String bearerToken(ServerRequest request) {
-        String authorization = request.headers().firstHeader(HttpHeaders.AUTHORIZATION);
-        return authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
-                ? authorization.substring(BEARER.length()).trim() : null;
+        return BearerToken.of(request.headers().firstHeader(HttpHeaders.AUTHORIZATION));
     }
 }

@@ -12,6 +12,7 @@ import io.clientele.schemas.Topics;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -30,17 +31,19 @@ class LoginService {
     private final PasswordHasher hasher;
     private final LoginThrottle throttle;
     private final SessionTokens tokens;
+    private final RefreshTokens refreshTokens;
     private final Outbox outbox;
     private final TransactionalOperator tx;
     private final Clock clock;
 
     LoginService(CustomerDirectory customers, Credentials credentials, PasswordHasher hasher, LoginThrottle throttle,
-                 SessionTokens tokens, Outbox outbox, TransactionalOperator tx, Clock clock) {
+                 SessionTokens tokens, RefreshTokens refreshTokens, Outbox outbox, TransactionalOperator tx, Clock clock) {
         this.customers = customers;
         this.credentials = credentials;
         this.hasher = hasher;
         this.throttle = throttle;
         this.tokens = tokens;
+        this.refreshTokens = refreshTokens;
         this.outbox = outbox;
         this.tx = tx;
         this.clock = clock;
@@ -65,8 +68,9 @@ class LoginService {
         IssuedSession session = tokens.issue(customer);
         return tx.transactional(throttle.succeeded(attempt.siteId(), attempt.email(), attempt.clientAddress())
                         .then(outbox.add(Topics.ACCESS_EVENTS, "customer", customer.customerId().toString(),
-                                loggedIn(customer, attempt))))
-                .thenReturn(session);
+                                loggedIn(customer, attempt)))
+                        .then(refreshTokens.issue(customer.siteId(), customer.customerId(), UUID.randomUUID())))
+                .map(session::withRefresh);
     }
 
     private CustomerLoggedIn loggedIn(KnownCustomer customer, LoginAttempt attempt) {

@@ -4,6 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** What a valid session token says: who, on which site, in which groups, since when. */
-public record Session(String siteId, UUID customerId, List<String> groups, Instant issuedAt) {
+/** What a valid session token says: who, on which site, in which groups, since when and until when. */
+public record Session(String siteId, UUID customerId, List<String> groups, Instant issuedAt, Instant expiresAt) {
 }

@@ -23,12 +23,14 @@ public class SessionRevocations extends PolledReplica<UUID, SessionRevocations.R
     }
 
     private final DatabaseClient db;
+    private final RefreshTokens refreshTokens;
     private final AccessProperties properties;
     private final Clock clock;
 
-    SessionRevocations(DatabaseClient db, AccessProperties properties, Clock clock) {
+    SessionRevocations(DatabaseClient db, RefreshTokens refreshTokens, AccessProperties properties, Clock clock) {
         super("session-revocations", properties.replicaRefresh());
         this.db = db;
+        this.refreshTokens = refreshTokens;
         this.properties = properties;
         this.clock = clock;
     }
@@ -39,16 +41,19 @@ public class SessionRevocations extends PolledReplica<UUID, SessionRevocations.R
         return revocation != null && session.issuedAt().isBefore(revocation.notBefore()) ? revocation : null;
     }
 
-    /** Ends the customer's sessions issued before {@code at}. Applies here once the caller's transaction commits. */
+    /**
+     * Ends the customer's sessions issued before {@code at}, and their apps' refresh tokens. Applies here once the
+     * caller's transaction commits.
+     */
     public Mono<Void> revoke(String siteId, UUID customerId, boolean accountInactive, Instant at) {
-        return db.sql("""
+        return refreshTokens.endAll(customerId, at).then(db.sql("""
                         INSERT INTO session_revocations (customer_id, site_id, not_before, account_inactive)
                         VALUES (:id, :siteId, :at, :inactive)
                         ON CONFLICT (customer_id) DO UPDATE SET
                             not_before = GREATEST(session_revocations.not_before, excluded.not_before),
                             account_inactive = excluded.account_inactive, changed_at = clock_timestamp()""")
                 .bind("id", customerId).bind("siteId", siteId).bind("at", at).bind("inactive", accountInactive)
-                .then();
+                .then());
     }
 
     /** The account is active again; its sessions from before stay over. */

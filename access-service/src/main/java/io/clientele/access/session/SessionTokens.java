@@ -63,7 +63,7 @@ public class SessionTokens {
         } catch (JOSEException e) {
             throw new IllegalStateException("Cannot sign a session token", e);
         }
-        return new IssuedSession(jwt.serialize(), expiresAt, customer.customerId(), customer.groups());
+        return new IssuedSession(jwt.serialize(), expiresAt, customer.customerId(), customer.groups(), null, null);
     }
 
     /** The session, when the token is well signed, of this type, for this site and not expired; empty otherwise. */
@@ -83,7 +83,7 @@ public class SessionTokens {
             }
             List<String> groups = claims.getStringListClaim("groups");
             return Optional.of(new Session(siteId, UUID.fromString(claims.getSubject()), groups == null ? List.of() : groups,
-                    Instant.ofEpochMilli(issuedMillis)));
+                    Instant.ofEpochMilli(issuedMillis), expires.toInstant()));
         } catch (ParseException | JOSEException | IllegalArgumentException e) {
             return Optional.empty();
         }
