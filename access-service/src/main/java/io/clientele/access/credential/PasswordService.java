@@ -56,18 +56,26 @@ class PasswordService {
                 .flatMap(customer -> {
                     PasswordPolicy.check(password, customer.email());
                     return hasher.hash(password).flatMap(hash -> tx.transactional(links.use(siteId, token, now)
-                            .switchIfEmpty(Mono.error(PasswordService::linkNotValid))
-                            .then(credentials.setPassword(siteId, customer.customerId(), hash, now))
-                            .flatMap(firstPassword -> revocations.revoke(siteId, customer.customerId(), false, now)
-                                    .then(throttle.passwordChanged(siteId, customer.email()))
-                                    .then(firstPassword ? outbox.add(Topics.ACCESS_EVENTS, "customer",
-                                            customer.customerId().toString(), verified(customer, now)) : Mono.empty())))
+                                    .switchIfEmpty(Mono.error(PasswordService::linkNotValid))
+                                    .then(applied(customer, hash, now)))
                             .then(Mono.fromRunnable(() -> revocations.appliedHere(customer.customerId(), now))));
                 });
     }
 
+    /**
+     * In the caller's transaction: the customer's password is now this hash, their earlier sessions end, and the
+     * first password tells that the customer reads the address (CustomerEmailVerified).
+     */
+    Mono<Void> applied(KnownCustomer customer, String hash, Instant now) {
+        return credentials.setPassword(customer.siteId(), customer.customerId(), hash, now)
+                .flatMap(firstPassword -> revocations.revoke(customer.siteId(), customer.customerId(), false, now)
+                        .then(throttle.passwordChanged(customer.siteId(), customer.email()))
+                        .then(firstPassword ? outbox.add(Topics.ACCESS_EVENTS, "customer",
+                                customer.customerId().toString(), verified(customer, now)) : Mono.empty()));
+    }
+
     /** One answer for a link that never was, was used, was replaced or expired: the holder can only ask for a new one. */
-    private static ProblemException linkNotValid() {
+    static ProblemException linkNotValid() {
         return ProblemException.linkNotValid(
                 "This link is not valid any more: it was used, replaced by a newer one, or it expired. Ask for a new one.");
     }

@@ -89,6 +89,10 @@ public class CustomerDirectory {
         return Flux.just("DELETE FROM credentials WHERE site_id = :siteId AND customer_id = :id",
                         "DELETE FROM link_tokens WHERE site_id = :siteId AND customer_id = :id",
                         "DELETE FROM access_requests WHERE site_id = :siteId AND customer_id = :id",
+                        "DELETE FROM refresh_tokens WHERE site_id = :siteId AND customer_id = :id",
+                        """
+                        DELETE FROM pending_passwords WHERE site_id = :siteId
+                          AND email = (SELECT email_normalized FROM customers WHERE site_id = :siteId AND customer_id = :id)""",
                         "DELETE FROM customers WHERE site_id = :siteId AND customer_id = :id")
                 .concatMap(sql -> db.sql(sql).bind("siteId", siteId).bind("id", customerId).fetch().rowsUpdated())
                 .reduce(0L, Long::sum);

@@ -1,5 +1,6 @@
 package io.clientele.access.customer;
 
+import io.clientele.access.credential.Registrations;
 import io.clientele.access.request.AccessRequestService;
 import io.clientele.events.CustomerCaptured;
 import io.clientele.events.CustomerCreated;
@@ -21,14 +22,16 @@ class CustomerEventsListener extends BatchEventListener {
     private final AccessRequestService requests;
     private final CustomerErasure erasure;
     private final CustomerMergeFollower merges;
+    private final Registrations registrations;
 
     CustomerEventsListener(RecordBatches batches, CustomerProjection customers, AccessRequestService requests,
-                           CustomerErasure erasure, CustomerMergeFollower merges) {
+                           CustomerErasure erasure, CustomerMergeFollower merges, Registrations registrations) {
         super(Topics.CUSTOMER_EVENTS, batches);
         this.customers = customers;
         this.requests = requests;
         this.erasure = erasure;
         this.merges = merges;
+        this.registrations = registrations;
     }
 
     /** The other customer events (preferences, ...) say nothing access-service needs. */
@@ -38,7 +41,7 @@ class CustomerEventsListener extends BatchEventListener {
             case CustomerCreated created ->
                     new Effect("customer-directory", created.getEventId(), () -> customers.created(created));
             case CustomerCaptured capture -> new Effect("access-request", capture.getEventId(),
-                    () -> customers.captured(capture).then(requests.onCapture(capture)));
+                    () -> customers.captured(capture).then(requests.onCapture(capture)).then(registrations.onCapture(capture)));
             case CustomerUpdated updated ->
                     new Effect("customer-directory", updated.getEventId(), () -> customers.updated(updated));
             case CustomerDeleted deleted ->

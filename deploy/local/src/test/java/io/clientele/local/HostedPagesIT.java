@@ -23,6 +23,7 @@ import org.openqa.selenium.By;
 class HostedPagesIT {
 
     private static final String PAGE = "members";
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
     private static LocalStack stack;
     private static SitePages sitePages;
     private static Browser browser;
@@ -162,6 +163,48 @@ class HostedPagesIT {
         assertThat(owner.get(customer).get("marketingOptIn").asBoolean()).isFalse();
         List<String> sources = owner.get(customer + "/consent").valueStream().map(entry -> entry.get("source").asString()).toList();
         assertThat(sources).containsSubsequence("unsubscribe", "preferences", "unsubscribe", "newsletter");
+    }
+
+    @Test
+    void anAppRegistersWithAPasswordThatCountsOnceTheMailedLinkIsFollowedThenKeepsAndEndsItsSession() throws Exception {
+        new SiteOwner(stack, "app-club").createSite("App Club", "en", sitePages.origin());
+        String api = stack.edgeUrl() + "/api/v1/sites/app-club";
+        HttpResponse<String> weak = post(api + "/registrations", "{\"email\": \"kim@app-club.test\", \"password\": \"short\"}", null);
+        assertThat(weak.statusCode()).isEqualTo(400);
+        assertThat(weak.body()).contains("password");
+        assertThat(post(api + "/registrations", """
+                {"email": "kim@app-club.test", "password": "an app's long passphrase", "firstName": "Kim"}""", null)
+                .statusCode()).isEqualTo(202);
+
+        browser.open(awaitMail("kim@app-club.test", "Confirm your e-mail address").link("/verify-email"));
+        browser.submit();
+        assertThat(browser.heading()).isEqualTo("Your address is confirmed");
+
+        HttpResponse<String> login = post(api + "/sessions", """
+                {"email": "kim@app-club.test", "password": "an app's long passphrase"}""", null);
+        assertThat(login.statusCode()).isEqualTo(200);
+        tools.jackson.databind.JsonNode session = JSON.readTree(login.body());
+        HttpResponse<String> renewed = post(api + "/sessions/refresh",
+                "{\"refreshToken\": \"" + session.get("refreshToken").asString() + "\"}", null);
+        assertThat(renewed.statusCode()).isEqualTo(200);
+        String token = JSON.readTree(renewed.body()).get("token").asString();
+        HttpResponse<String> current = StackHttp.HTTP.send(HttpRequest.newBuilder(URI.create(api + "/sessions/current"))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(JSON.readTree(current.body()).get("email").asString()).isEqualTo("kim@app-club.test");
+        HttpResponse<String> logout = StackHttp.HTTP.send(HttpRequest.newBuilder(URI.create(api + "/sessions/current"))
+                .header("Authorization", "Bearer " + token).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(logout.statusCode()).isEqualTo(204);
+        assertThat(post(api + "/sessions/refresh", "{\"refreshToken\": \"" + JSON.readTree(renewed.body())
+                .get("refreshToken").asString() + "\"}", null).statusCode()).isEqualTo(401);
+    }
+
+    private static HttpResponse<String> post(String url, String json, String origin) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (origin != null) {
+            request.header("Origin", origin);
+        }
+        return StackHttp.HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

@@ -37,7 +37,8 @@ class MailLinksIT {
             "password-reset", subjects("^Reset your password on ", "^Réinitialisez votre mot de passe sur "),
             "consent-confirmation", subjects("^Confirm your subscription to ", "^Confirmez votre inscription à "),
             "newsletter-welcome", subjects("^Welcome to the ", "^Bienvenue dans la lettre d'information de "),
-            "import-finished", subjects("^Import of .* finished on ", "^Import de .* terminé sur "));
+            "import-finished", subjects("^Import of .* finished on ", "^Import de .* terminé sur "),
+            "email-verification", subjects("^Confirm your e-mail address for ", "^Confirmez votre adresse e-mail pour "));
     private static final HttpClient READER = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -71,12 +72,15 @@ class MailLinksIT {
         StackHttp.send(StackHttp.json(stack.edgeUrl() + "/api/v1/sites/" + site + "/signups", null, "POST",
                 "{\"email\": \"" + subscriber + "\", \"channel\": \"NEWSLETTER\", \"optIn\": true}"));
         visitors.confirmSubscription(visitors.confirmationToken(subscriber));
+        String app = "app@" + site + ".test";
+        StackHttp.send(StackHttp.json(stack.edgeUrl() + "/api/v1/sites/" + site + "/registrations", null, "POST",
+                "{\"email\": \"" + app + "\", \"password\": \"an app's long passphrase\"}"));
         Path file = Files.createTempFile("mails", ".csv");
         Files.writeString(file, "Email,First name\nnew@" + site + ".test,Nina\nnot an e-mail,Bad\n");
         StackHttp.send(StackHttp.upload(stack.edgeUrl() + "/api/v1/sites/" + site + "/imports", LocalStack.token(site), file));
 
         Mailbox mailbox = new Mailbox(stack.ports().imap());
-        List<String> readers = List.of(owner.ownerEmail(), member, "visitor2@" + site + ".test", subscriber);
+        List<String> readers = List.of(owner.ownerEmail(), member, "visitor2@" + site + ".test", subscriber, app);
         List<Mailbox.Mail> mails = await().atMost(Duration.ofSeconds(120)).until(() -> {
             List<Mailbox.Mail> all = new ArrayList<>();
             for (String reader : readers) {

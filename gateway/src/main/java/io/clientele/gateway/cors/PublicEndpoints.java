@@ -19,6 +19,8 @@ final class PublicEndpoints {
             SITE + "/sessions/{*session}",
             SITE + "/password",
             SITE + "/password-resets",
+            SITE + "/registrations",
+            SITE + "/email-verifications",
             SITE + "/pages/{pageId}/access",
             SITE + "/consent-confirmations",
             SITE + "/subscription",

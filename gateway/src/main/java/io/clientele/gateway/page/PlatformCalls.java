@@ -1,7 +1,7 @@
 package io.clientele.gateway.page;
 
 import io.clientele.gateway.EdgeProperties;
-import java.net.InetSocketAddress;
+import io.clientele.gateway.ForwardedFor;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +14,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 
 /**
- * The pages' calls to the services' public endpoints, made for the visitor: the visitor's address travels in
- * {@code X-Forwarded-For} (the services trust the edge), so the services' abuse limits count the visitor, not the
- * edge.
+ * The pages' calls to the services' public endpoints, made for the visitor (see ForwardedFor), in the terms a page
+ * shows.
  */
 @Component
 class PlatformCalls {
@@ -44,7 +43,7 @@ class PlatformCalls {
     private Mono<Outcome> post(ServerHttpRequest visitor, URI service, String path, Map<String, ?> body) {
         return clients.post()
                 .uri(service.resolve(path))
-                .header("X-Forwarded-For", forwardedFor(visitor))
+                .header(ForwardedFor.HEADER, ForwardedFor.of(visitor))
                 .bodyValue(body)
                 .exchangeToMono(PlatformCalls::outcome)
                 .timeout(edge.serviceTimeout())
@@ -77,12 +76,5 @@ class PlatformCalls {
                 ? errors.stream().filter(Map.class::isInstance).map(error -> String.valueOf(((Map<?, ?>) error).get("field"))).toList()
                 : List.of();
         return new Outcome.Refused(type, fields);
-    }
-
-    private static String forwardedFor(ServerHttpRequest visitor) {
-        String earlier = visitor.getHeaders().getFirst("X-Forwarded-For");
-        InetSocketAddress remote = visitor.getRemoteAddress();
-        String address = remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
-        return earlier == null || earlier.isBlank() ? address : earlier + ", " + address;
     }
 }

@@ -8,7 +8,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * {@code /api/v1/...} goes to the service that owns the resource; what no other service claims is customer-service's
- * (customers, groups, the site itself and the rest of its admin API). Routes are tried in the order written.
+ * (customers, groups, the site itself and the rest of its admin API). Routes are tried in the order written; an app's
+ * registration ({@code /registrations}) is the edge's own (AppRegistrations).
  */
 @Configuration(proxyBeanMethods = false)
 class ApiRoutes {
@@ -20,7 +21,8 @@ class ApiRoutes {
         return routes.routes()
                 .route("access-service", route -> route.order(1)
                         .path(SITE + "/customers/{customerId}/invitations", SITE + "/pages/**", SITE + "/access-requests/**",
-                                SITE + "/sessions/**", SITE + "/password", SITE + "/password-resets")
+                                SITE + "/sessions/**", SITE + "/password", SITE + "/password-resets",
+                                SITE + "/email-verifications")
                         .uri(edge.accessUrl()))
                 .route("import-service", route -> route.order(2)
                         .path(SITE + "/imports/**")

@@ -3,6 +3,7 @@ package io.clientele.notification.mail;
 import io.clientele.events.AccessApproved;
 import io.clientele.events.AccessRejected;
 import io.clientele.events.AccessRequested;
+import io.clientele.events.EmailVerificationRequested;
 import io.clientele.events.InvitationIssued;
 import io.clientele.events.PasswordResetRequested;
 import io.clientele.platform.consumer.IdempotentConsumer;
@@ -13,7 +14,7 @@ import org.springframework.kafka.annotation.KafkaHandler;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Queues the e-mails that access requests, decisions, invitations and password resets call for. */
+/** Queues the e-mails that access requests, decisions, invitations, registrations and password resets call for. */
 @Component
 @KafkaListener(topics = Topics.ACCESS_EVENTS)
 class AccessEventsListener {
@@ -60,6 +61,16 @@ class AccessEventsListener {
         consumer.applyOnceNow("mail", reset.getEventId(), () -> mails.forCustomer(MailKind.PASSWORD_RESET,
                 reset.getSiteId(), reset.getEventId(), reset.getCustomerId(), reset.getEmail(), reset.getFirstName(),
                 reset.getLastName(), reset.getLocale(), values));
+    }
+
+    @KafkaHandler
+    void on(EmailVerificationRequested verification) {
+        JsonDetails values = new JsonDetails()
+                .put("token", seal.open(verification.getSealedToken()))
+                .put("expiresAt", verification.getExpiresAt().toString());
+        consumer.applyOnceNow("mail", verification.getEventId(), () -> mails.forCustomer(MailKind.EMAIL_VERIFICATION,
+                verification.getSiteId(), verification.getEventId(), verification.getCustomerId(), verification.getEmail(),
+                verification.getFirstName(), verification.getLastName(), verification.getLocale(), values));
     }
 
     @KafkaHandler

@@ -10,6 +10,8 @@ public enum MailKind {
     IMPORT_FINISHED("import-finished", OutgoingMail.Audience.SITE_OWNER, false),
     INVITATION("invitation", OutgoingMail.Audience.CUSTOMER, false),
     PASSWORD_RESET("password-reset", OutgoingMail.Audience.CUSTOMER, false),
+    /** An app's registration: the link makes the password chosen in the app count. */
+    EMAIL_VERIFICATION("email-verification", OutgoingMail.Audience.CUSTOMER, false),
     /** The double opt-in's link: not marketing, it asks whether marketing may be sent. */
     CONSENT_CONFIRMATION("consent-confirmation", OutgoingMail.Audience.CUSTOMER, false),
     ACCESS_APPROVED("access-approved", OutgoingMail.Audience.CUSTOMER, false),

@@ -67,6 +67,8 @@ final class MailValues {
                     .queryParam("token", params.get("token")).queryParam("lang", lang).toUriString());
             case PASSWORD_RESET -> values.put("resetLink", link(links.publicBaseUrl(), "sites", siteId, "reset-password")
                     .queryParam("token", params.get("token")).queryParam("lang", lang).toUriString());
+            case EMAIL_VERIFICATION -> values.put("verifyLink", link(links.publicBaseUrl(), "sites", siteId, "verify-email")
+                    .queryParam("token", params.get("token")).queryParam("lang", lang).toUriString());
             case CONSENT_CONFIRMATION -> values.put("confirmLink", link(links.publicBaseUrl(), "sites", siteId,
                     "confirm-email").queryParam("token", params.get("token")).queryParam("lang", lang).toUriString());
             case ACCESS_APPROVED -> values.put("pageLink",
