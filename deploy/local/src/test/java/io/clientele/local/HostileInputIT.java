@@ -36,7 +36,8 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
  * Random and hostile values (control characters, half surrogate pairs, huge strings, wrong types, injection
- * attempts, broken JSON) thrown at every public endpoint and at the admin write endpoints of the running platform:
+ * attempts, broken JSON) thrown at every public endpoint, the gateway's pages and at the admin write endpoints of the
+ * running platform:
  * no answer is a 5xx, every sign-up answered 202 is applied by customer-service, and no record is dead-lettered.
  */
 class HostileInputIT {
@@ -80,6 +81,13 @@ class HostileInputIT {
         assertThat(response.statusCode()).as(call + " -> " + response.body()).isLessThan(500);
     }
 
+    @Property(tries = 200)
+    void noHostedPageNorEdgeEndpointAnswers5xx(@ForAll("edgeCalls") Call call) throws Exception {
+        HttpResponse<String> response = send(call);
+        assertThat(response.statusCode()).as(call + " -> " + response.body()).isLessThan(500);
+        assertThat(response.body()).as(call.toString()).doesNotContain("Exception").doesNotContain("at io.clientele");
+    }
+
     @AfterContainer
     static void everyAcceptedSignupWasAppliedAndNothingWasDeadLettered() throws Exception {
         await().atMost(Duration.ofSeconds(60)).until(() -> appliedSignups() == ACCEPTED_SIGNUPS.size());
@@ -107,6 +115,32 @@ class HostileInputIT {
                         null, false)),
                 hostileText().map(site -> new Call("POST", stack.customerUrl() + "/api/v1/sites/" + encoded(site) + "/signups",
                         "{\"email\": \"a@b.test\", \"channel\": \"NEWSLETTER\"}", false)));
+    }
+
+    /** The gateway: its pages with hostile parameters, the forms it takes without a CSRF token, the API through it. */
+    @Provide
+    Arbitrary<Call> edgeCalls() {
+        String pages = stack.edgeUrl() + "/sites/" + SITE;
+        String api = stack.edgeUrl() + "/api/v1/sites/" + SITE;
+        Arbitrary<String> page = Arbitraries.of("set-password", "reset-password", "forgot-password", "log-in", "confirm-email",
+                "verify-email", "unsubscribe", "preferences", "pages/members", "pages/members/request-access");
+        return Arbitraries.oneOf(
+                Combinators.combine(page, hostileText(), hostileText(), hostileText()).as((name, token, lang, returnTo) ->
+                        new Call("GET", pages + "/" + name + "?token=" + encoded(token) + "&lang=" + encoded(lang)
+                                + "&returnTo=" + encoded(returnTo) + "&page=" + encoded(token), null, false)),
+                hostileText().map(site -> new Call("GET", stack.edgeUrl() + "/sites/" + encoded(site) + "/log-in", null, false)),
+                Combinators.combine(hostileText(), hostileText(), hostileText()).as((email, channel, lang) ->
+                        new Call("POST", pages + "/signup", "email=" + encoded(email) + "&channel=" + encoded(channel)
+                                + "&lang=" + encoded(lang) + "&returnTo=" + encoded(email), false,
+                                "application/x-www-form-urlencoded")),
+                hostileText().map(token -> new Call("POST", pages + "/unsubscribe?token=" + encoded(token),
+                        "List-Unsubscribe=One-Click", false, "application/x-www-form-urlencoded")),
+                body("POST", api + "/subscription", false, "token", "optedIn"),
+                body("POST", api + "/subscription/status", false, "token"),
+                body("POST", api + "/sessions/refresh", false, "refreshToken"),
+                body("POST", api + "/registrations", false, "email", "password", "firstName", "lastName", "locale", "optIn"),
+                body("POST", api + "/email-verifications", false, "token"),
+                Arbitraries.just(new Call("GET", api + "/sessions/current", null, false)));
     }
 
     @Provide
@@ -205,7 +239,7 @@ class HostileInputIT {
                 .method(call.method(), call.body() == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(call.body(), StandardCharsets.UTF_8));
         if (call.body() != null) {
-            request.header("Content-Type", "application/json");
+            request.header("Content-Type", call.contentType());
         }
         if (call.admin()) {
             request.header("Authorization", "Bearer " + LocalStack.token(SITE));
@@ -214,7 +248,11 @@ class HostileInputIT {
     }
 
     /** One request of the run; {@code body} null for none. */
-    record Call(String method, String url, String body, boolean admin) {
+    record Call(String method, String url, String body, boolean admin, String contentType) {
+
+        Call(String method, String url, String body, boolean admin) {
+            this(method, url, body, admin, "application/json");
+        }
 
         @Override
         public String toString() {
