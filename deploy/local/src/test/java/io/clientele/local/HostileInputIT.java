@@ -36,9 +36,9 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
  * Random and hostile values (control characters, half surrogate pairs, huge strings, wrong types, injection
- * attempts, broken JSON) thrown at every public endpoint, the gateway's pages and at the admin write endpoints of the
- * running platform:
- * no answer is a 5xx, every sign-up answered 202 is applied by customer-service, and no record is dead-lettered.
+ * attempts, broken JSON) thrown at every public endpoint, the gateway's pages and the admin write endpoints of the
+ * running platform: no answer is a 5xx, every sign-up answered 202 is applied by customer-service, and no record is
+ * dead-lettered.
  */
 class HostileInputIT {
 
