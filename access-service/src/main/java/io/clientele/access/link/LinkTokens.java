@@ -43,7 +43,6 @@ public class LinkTokens {
                 .thenReturn(new IssuedLink(seal.seal(token), expiresAt));
     }
 
-    /** Whom the link belongs to while it is still good, without using it up. */
     /** Whether the customer has an open link of this purpose issued since then. */
     public Mono<Boolean> openSince(UUID customerId, LinkPurpose purpose, Instant since) {
         return db.sql("""
@@ -53,6 +52,7 @@ public class LinkTokens {
                 .map(row -> true).one().defaultIfEmpty(false);
     }
 
+    /** Whom the link belongs to while it is still good, without using it up. */
     public Mono<LinkHolder> holder(String siteId, String token, Instant now) {
         return db.sql("""
                         SELECT customer_id, purpose FROM link_tokens

@@ -20,6 +20,25 @@ import org.springframework.http.MediaType;
 class InvitationAndResetIT extends AccessServiceITSupport {
 
     @Test
+    void aLinksPageAsksWhetherItIsStillGoodWithoutUsingItUp() {
+        String customerId = knownCustomer("atelier-status", "status@atelier.test");
+        String token = invite("atelier-status", customerId);
+
+        status("atelier-status", token).jsonPath("$.valid").isEqualTo(true).jsonPath("$.purpose").isEqualTo("INVITATION");
+        status("atelier-status", token).jsonPath("$.valid").isEqualTo(true);
+        status("other-site", token).jsonPath("$.valid").isEqualTo(false);
+        setPassword("atelier-status", token, PASSWORD).expectStatus().isNoContent();
+        status("atelier-status", token).jsonPath("$.valid").isEqualTo(false).jsonPath("$.purpose").doesNotExist();
+        status("atelier-status", "never-issued").jsonPath("$.valid").isEqualTo(false);
+    }
+
+    private org.springframework.test.web.reactive.server.WebTestClient.BodyContentSpec status(String siteId, String token) {
+        return http.post().uri("/api/v1/sites/{siteId}/links/status", siteId).contentType(MediaType.APPLICATION_JSON)
+                .header("X-Forwarded-For", anAddress()).bodyValue(java.util.Map.of("token", token)).exchange()
+                .expectStatus().isOk().expectBody();
+    }
+
+    @Test
     void anInvitationLinkCarries256RandomBitsIsStoredOnlyAsAHashAndSetsThePasswordOnce() {
         String customerId = knownCustomer("atelier", "painter@atelier.test", "members");
 

@@ -21,6 +21,7 @@ final class PublicEndpoints {
             SITE + "/password-resets",
             SITE + "/registrations",
             SITE + "/email-verifications",
+            SITE + "/links/status",
             SITE + "/pages/{pageId}/access",
             SITE + "/consent-confirmations",
             SITE + "/subscription",

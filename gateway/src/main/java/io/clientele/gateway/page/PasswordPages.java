@@ -25,12 +25,22 @@ class PasswordPages {
         this.platform = platform;
     }
 
+    /** The form, once the link is known to be still good: a used or expired one says so before a password is typed. */
     @GetMapping({"/sites/{siteId}/set-password", "/sites/{siteId}/reset-password"})
-    Rendering passwordForm(@RequestParam(required = false) String token, ServerWebExchange exchange) {
+    Mono<Rendering> passwordForm(@PathVariable String siteId, @RequestParam(required = false) String token,
+                                 ServerWebExchange exchange) {
         Page page = Pages.current(exchange);
-        return token == null || token.isBlank()
-                ? page.trouble(new Outcome.LinkNotValid(), "forgot-password")
-                : page.show("password-form", Map.of("mode", mode(exchange), "token", token));
+        if (token == null || token.isBlank()) {
+            return Mono.just(page.trouble(new Outcome.LinkNotValid(), "forgot-password"));
+        }
+        return platform.toAccess(exchange.getRequest(), "/api/v1/sites/" + siteId + "/links/status", Map.of("token", token))
+                .map(outcome -> switch (outcome) {
+                    case Outcome.Done done when Boolean.TRUE.equals(done.body().get("valid")) ->
+                            page.show("password-form", Map.of("mode", mode(exchange), "token", token));
+                    case Outcome.Done notValid -> page.trouble(new Outcome.LinkNotValid(), "forgot-password");
+                    case Outcome.Refused refused -> page.trouble(new Outcome.LinkNotValid(), "forgot-password");
+                    default -> page.trouble(outcome, "forgot-password");
+                });
     }
 
     @PostMapping({"/sites/{siteId}/set-password", "/sites/{siteId}/reset-password"})

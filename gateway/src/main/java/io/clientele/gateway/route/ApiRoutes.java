@@ -22,7 +22,7 @@ class ApiRoutes {
                 .route("access-service", route -> route.order(1)
                         .path(SITE + "/customers/{customerId}/invitations", SITE + "/pages/**", SITE + "/access-requests/**",
                                 SITE + "/sessions/**", SITE + "/password", SITE + "/password-resets",
-                                SITE + "/email-verifications")
+                                SITE + "/email-verifications", SITE + "/links/status")
                         .uri(edge.accessUrl()))
                 .route("import-service", route -> route.order(2)
                         .path(SITE + "/imports/**")
