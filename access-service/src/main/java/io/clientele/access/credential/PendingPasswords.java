@@ -16,15 +16,18 @@ class PendingPasswords {
         this.db = db;
     }
 
+    /** Keeps the registration's password; the site's registrations that expired unverified go as a new one comes. */
     Mono<Void> save(String siteId, String email, String hash, Instant now, Instant expiresAt) {
-        return db.sql("""
+        return db.sql("DELETE FROM pending_passwords WHERE site_id = :siteId AND expires_at < :now")
+                .bind("siteId", siteId).bind("now", now).then()
+                .then(db.sql("""
                         INSERT INTO pending_passwords (site_id, email, password_hash, registered_at, expires_at)
                         VALUES (:siteId, :email, :hash, :now, :expiresAt)
                         ON CONFLICT (site_id, email) DO UPDATE SET password_hash = excluded.password_hash,
                             registered_at = excluded.registered_at, expires_at = excluded.expires_at""")
                 .bind("siteId", siteId).bind("email", EmailAddresses.normalize(email)).bind("hash", hash)
                 .bind("now", now).bind("expiresAt", expiresAt)
-                .then();
+                .then());
     }
 
     /** Whether a registration for the address waits, not expired. */

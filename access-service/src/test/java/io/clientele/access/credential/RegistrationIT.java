@@ -46,6 +46,16 @@ class RegistrationIT extends AccessServiceITSupport {
         org.assertj.core.api.Assertions.assertThat(eventsFor(EmailVerificationRequested.class, customerId)).isEmpty();
     }
 
+    @Test
+    void aRegistrationNeverVerifiedIsForgottenOnceItExpired() {
+        register("app-reg-d", "hal@app.test", "a forgotten passphrase").expectStatus().isAccepted();
+        clock.advance(Duration.ofDays(8));
+        register("app-reg-d", "ivy@app.test", "a fresher passphrase").expectStatus().isAccepted();
+
+        org.assertj.core.api.Assertions.assertThat(count("SELECT count(*) AS n FROM pending_passwords WHERE site_id = 'app-reg-d'"))
+                .isEqualTo(1);
+    }
+
     private WebTestClient.ResponseSpec register(String siteId, String email, String password) {
         return http.post().uri("/api/v1/sites/{siteId}/registrations", siteId).contentType(MediaType.APPLICATION_JSON)
                 .header("X-Forwarded-For", anAddress()).bodyValue(Map.of("email", email, "password", password)).exchange();
