@@ -3,7 +3,7 @@ package io.clientele.access.credential;
 import io.clientele.access.AccessProperties;
 import io.clientele.platform.limit.RateLimiter;
 import io.clientele.platform.web.ClientAddresses;
-import io.clientele.platform.web.ProblemException;
+import io.clientele.platform.web.TokenInput;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,12 +33,10 @@ class PasswordController {
     @PostMapping("/api/v1/sites/{siteId}/password")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     Mono<Void> setPassword(@PathVariable String siteId, @RequestBody NewPassword body, ServerHttpRequest request) {
-        if (body.token() == null || body.token().isBlank() || body.token().length() > 100) {
-            return Mono.error(ProblemException.invalidField("token", "is required"));
-        }
-        return limiter.consume("passwords-per-address", clientAddresses.of(request), properties.passwordsPerAddress(),
-                        "password changes from this address")
-                .then(passwords.setPassword(siteId, body.token(), body.password()));
+        return TokenInput.check("token", body.token())
+                .then(Mono.defer(() -> limiter.consume("passwords-per-address", clientAddresses.of(request),
+                        properties.passwordsPerAddress(), "password changes from this address")))
+                .then(Mono.defer(() -> passwords.setPassword(siteId, body.token(), body.password())));
     }
 
     record NewPassword(String token, String password) {

@@ -4,6 +4,7 @@ import io.clientele.access.AccessProperties;
 import io.clientele.platform.limit.RateLimiter;
 import io.clientele.platform.web.ClientAddresses;
 import io.clientele.platform.web.ProblemException;
+import io.clientele.platform.web.TokenInput;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -46,10 +47,9 @@ class RegistrationController {
     @PostMapping("/api/v1/sites/{siteId}/email-verifications")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     Mono<Void> verify(@PathVariable String siteId, @RequestBody Verification body, ServerHttpRequest request) {
-        if (body.token() == null || body.token().isBlank() || body.token().length() > 100) {
-            return Mono.error(ProblemException.invalidField("token", "is required"));
-        }
-        return limited(request).then(registrations.verify(siteId, body.token()));
+        return TokenInput.check("token", body.token())
+                .then(Mono.defer(() -> limited(request)))
+                .then(Mono.defer(() -> registrations.verify(siteId, body.token())));
     }
 
     private Mono<Void> limited(ServerHttpRequest request) {

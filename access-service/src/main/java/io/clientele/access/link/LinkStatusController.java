@@ -3,7 +3,7 @@ package io.clientele.access.link;
 import io.clientele.access.AccessProperties;
 import io.clientele.platform.limit.RateLimiter;
 import io.clientele.platform.web.ClientAddresses;
-import io.clientele.platform.web.ProblemException;
+import io.clientele.platform.web.TokenInput;
 import java.time.Clock;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,12 +37,10 @@ class LinkStatusController {
 
     @PostMapping("/api/v1/sites/{siteId}/links/status")
     Mono<LinkStatus> status(@PathVariable String siteId, @RequestBody LinkToken body, ServerHttpRequest request) {
-        if (body.token() == null || body.token().isBlank() || body.token().length() > 100) {
-            return Mono.error(ProblemException.invalidField("token", "is required"));
-        }
-        return limiter.consume("link-checks-per-address", clientAddresses.of(request), properties.passwordsPerAddress(),
-                        "link checks from this address")
-                .then(links.holder(siteId, body.token(), clock.instant()))
+        return TokenInput.check("token", body.token())
+                .then(Mono.defer(() -> limiter.consume("link-checks-per-address", clientAddresses.of(request),
+                        properties.passwordsPerAddress(), "link checks from this address")))
+                .then(Mono.defer(() -> links.holder(siteId, body.token(), clock.instant())))
                 .map(holder -> new LinkStatus(true, holder.purpose()))
                 .defaultIfEmpty(new LinkStatus(false, null));
     }

@@ -5,6 +5,7 @@ import io.clientele.access.customer.CustomerDirectory;
 import io.clientele.platform.limit.RateLimiter;
 import io.clientele.platform.web.ClientAddresses;
 import io.clientele.platform.web.ProblemException;
+import io.clientele.platform.web.TokenInput;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -62,12 +63,10 @@ class AppSessionController {
 
     @PostMapping("/api/v1/sites/{siteId}/sessions/refresh")
     Mono<IssuedSession> refresh(@PathVariable String siteId, @RequestBody Renewal body, ServerHttpRequest request) {
-        if (body.refreshToken() == null || body.refreshToken().isBlank() || body.refreshToken().length() > 100) {
-            return Mono.error(ProblemException.invalidField("refreshToken", "is required"));
-        }
-        return limiter.consume("refreshes-per-address", clientAddresses.of(request), properties.refreshesPerAddress(),
-                        "session renewals from this address")
-                .then(renewal.renew(siteId, body.refreshToken()));
+        return TokenInput.check("refreshToken", body.refreshToken())
+                .then(Mono.defer(() -> limiter.consume("refreshes-per-address", clientAddresses.of(request),
+                        properties.refreshesPerAddress(), "session renewals from this address")))
+                .then(Mono.defer(() -> renewal.renew(siteId, body.refreshToken())));
     }
 
     /** The session the request's bearer token holds, still valid; a 401 otherwise. */

@@ -3,6 +3,7 @@ package io.clientele.customer.consent;
 import io.clientele.platform.limit.RateLimiter;
 import io.clientele.platform.web.ClientAddresses;
 import io.clientele.platform.web.ProblemException;
+import io.clientele.platform.web.TokenInput;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -35,14 +36,12 @@ class ConsentConfirmationController {
     @PostMapping("/api/v1/sites/{siteId}/consent-confirmations")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     Mono<Void> confirm(@PathVariable String siteId, @RequestBody Confirmation confirmation, ServerHttpRequest request) {
-        if (confirmation.token() == null || confirmation.token().isBlank() || confirmation.token().length() > 200) {
-            return Mono.error(ProblemException.invalidField("token", "is required"));
-        }
         String clientAddress = clientAddresses.of(request);
-        return limiter.consume("confirmations-per-address", clientAddress, properties.confirmationsPerAddress(),
-                        "confirmation links from this address")
-                .then(tx.transactional(doubleOptIn.confirm(siteId, confirmation.token(), clientAddress)))
-                .switchIfEmpty(Mono.error(ConsentConfirmationController::linkNotValid))
+        return TokenInput.check("token", confirmation.token())
+                .then(Mono.defer(() -> limiter.consume("confirmations-per-address", clientAddress,
+                        properties.confirmationsPerAddress(), "confirmation links from this address")))
+                .then(Mono.defer(() -> tx.transactional(doubleOptIn.confirm(siteId, confirmation.token(), clientAddress))
+                        .switchIfEmpty(Mono.error(ConsentConfirmationController::linkNotValid))))
                 .then();
     }
 
