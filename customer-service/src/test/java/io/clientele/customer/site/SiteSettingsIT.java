@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.clientele.customer.CustomerServiceITSupport;
 import io.clientele.events.SiteUpdated;
+import io.clientele.platform.security.SiteRole;
 import io.clientele.schemas.Topics;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -105,6 +106,41 @@ class SiteSettingsIT extends CustomerServiceITSupport {
                 .expectStatus().isForbidden();
         http.get().uri("/api/v1/sites/acme").headers(h -> h.setBearerAuth(tokenFor("acme") + "x")).exchange()
                 .expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void aViewerReadsAnEditorWorksOnCustomersAndOnlyTheOwnerChangesTheSiteErasesOrDeletesInBulk() {
+        putSite("roles", """
+                {"name": "Roles", "ownerEmail": "owner@roles.test", "locale": "en"}""").expectStatus().isOk();
+        String viewer = tokenFor("roles", SiteRole.VIEWER);
+        String editor = tokenFor("roles", SiteRole.EDITOR);
+
+        as(viewer, http.get().uri("/api/v1/sites/roles")).exchange().expectStatus().isOk();
+        as(viewer, http.post().uri("/api/v1/sites/roles/customers/search")).bodyValue("{}").exchange().expectStatus().isOk();
+        as(viewer, http.post().uri("/api/v1/sites/roles/customers")).bodyValue("{\"email\": \"v@roles.test\"}").exchange()
+                .expectStatus().isForbidden();
+
+        String customer = String.valueOf(as(editor, http.post().uri("/api/v1/sites/roles/customers"))
+                .bodyValue("{\"email\": \"e@roles.test\"}").exchange().expectStatus().isCreated()
+                .expectBody(java.util.Map.class).returnResult().getResponseBody().get("id"));
+        as(editor, http.patch().uri("/api/v1/sites/roles")).bodyValue("{\"name\": \"Mine\"}").exchange()
+                .expectStatus().isForbidden();
+        as(editor, http.post().uri("/api/v1/sites/roles/customers/bulk-deletions/preview")).bodyValue("{\"query\": {}}")
+                .exchange().expectStatus().isForbidden();
+        http.delete().uri("/api/v1/sites/roles/customers/{id}?erase=true", customer).headers(h -> h.setBearerAuth(editor))
+                .exchange().expectStatus().isForbidden();
+        http.delete().uri("/api/v1/sites/roles/customers/{id}", customer).headers(h -> h.setBearerAuth(editor))
+                .exchange().expectStatus().isNoContent();
+
+        patchSite("roles", "{\"name\": \"Roles & Co\"}").expectStatus().isOk();
+    }
+
+    private static WebTestClient.RequestBodySpec as(String token, WebTestClient.RequestBodySpec request) {
+        return request.headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON);
+    }
+
+    private static WebTestClient.RequestHeadersSpec<?> as(String token, WebTestClient.RequestHeadersSpec<?> request) {
+        return request.headers(h -> h.setBearerAuth(token));
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import io.clientele.platform.embedded.ApicurioRegistryServer;
 import io.clientele.platform.embedded.EmbeddedKafkaServer;
 import io.clientele.platform.embedded.EmbeddedPostgresServer;
+import io.clientele.platform.security.SiteRole;
 import io.clientele.platform.security.SiteTokens;
 import java.io.IOException;
 import java.net.URI;
@@ -155,7 +156,12 @@ public final class LocalStack implements AutoCloseable {
 
     /** An admin token for the site, valid for a day. */
     public static String token(String siteId) {
-        return SiteTokens.issue(HMAC_SECRET, siteId, "local-admin", Duration.ofDays(1));
+        return token(siteId, SiteRole.OWNER);
+    }
+
+    /** A collaborator's admin token for the site, valid for a day. */
+    public static String token(String siteId, SiteRole role) {
+        return SiteTokens.issue(HMAC_SECRET, siteId, "local-" + role.claim(), role, Duration.ofDays(1));
     }
 
     public LocalStackPorts ports() {

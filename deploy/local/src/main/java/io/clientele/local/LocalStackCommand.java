@@ -1,5 +1,7 @@
 package io.clientele.local;
 
+import io.clientele.platform.security.SiteRole;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -10,7 +12,7 @@ import sun.misc.Signal;
  * {@code ./clientele} runs this:
  * <ul>
  *   <li>{@code up}: starts the local stack and keeps it running until Ctrl-C;</li>
- *   <li>{@code token SITE}: prints an admin token for the site;</li>
+ *   <li>{@code token SITE [owner|editor|viewer]}: prints an admin token for the site, an owner's unless named;</li>
  *   <li>{@code bench [N] [CONCURRENCY]}: measures sign-up to owner e-mail on a running local stack;</li>
  *   <li>{@code bench-mail [N]}: measures e-mails delivered per second with N mails queued at once;</li>
  *   <li>{@code bench-access [LOGINS] [CHECKS] [CONCURRENCY]}: measures log-ins and access checks per second;</li>
@@ -32,10 +34,14 @@ public final class LocalStackCommand {
         switch (command) {
             case "up" -> up();
             case "token" -> {
-                if (args.length != 2) {
+                if (args.length < 2 || args.length > 3) {
                     usage();
                 }
-                System.out.println(LocalStack.token(args[1]));
+                SiteRole role = args.length == 3 ? SiteRole.ofClaim(args[2]).orElse(null) : SiteRole.OWNER;
+                if (role == null) {
+                    usage();
+                }
+                System.out.println(LocalStack.token(args[1], role));
             }
             case "bench" -> SignupLatencyBenchmark.run(LocalStackPorts.defaults(),
                     args.length > 1 ? Integer.parseInt(args[1]) : 500,
@@ -106,7 +112,7 @@ public final class LocalStackCommand {
     }
 
     private static void usage() {
-        System.err.println("usage: clientele [up | token SITE | bench [N] [CONCURRENCY] | bench-mail [N] | bench-access [LOGINS] [CHECKS] [CONCURRENCY]"
+        System.err.println("usage: clientele [up | token SITE [owner|editor|viewer] | bench [N] [CONCURRENCY] | bench-mail [N] | bench-access [LOGINS] [CHECKS] [CONCURRENCY]"
                 + " | bench-customers [CUSTOMERS] [WRITES] [CONCURRENCY] | bench-import [ROWS] | bench-bulk [CUSTOMERS] | chaos [SEED]]");
         System.exit(2);
     }

@@ -1,7 +1,6 @@
 package io.clientele.platform.security;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -27,14 +26,14 @@ import org.springframework.security.oauth2.server.resource.web.server.authentica
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
 import org.springframework.security.web.server.authorization.AuthorizationContext;
-import org.springframework.security.web.server.util.matcher.OrServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
-import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import reactor.core.publisher.Mono;
 
 /**
- * Admin endpoints under {@code /api/v1/sites/{siteId}} need a bearer JWT whose {@code site} claim names that site;
- * the configured public paths, actuator and the OpenAPI document need none.
+ * Admin endpoints under {@code /api/v1/sites/{siteId}} need a bearer JWT whose {@code site} claim names that site and
+ * whose {@code role} allows the request (see SiteRole): a viewer reads (GET, HEAD and the configured read paths),
+ * an editor does the rest but the configured owner paths, which are the owner's alone. The configured public paths,
+ * actuator and the OpenAPI document need no token.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -51,8 +50,10 @@ public class SiteSecurityConfiguration {
                 .authorizeExchange(exchanges -> {
                     exchanges.pathMatchers("/actuator/**", "/v3/api-docs/**").permitAll();
                     exchanges.matchers(publicPaths(properties)).permitAll();
+                    RoleRules roles = new RoleRules(RequestRules.matcher(properties.ownerPaths()),
+                            RequestRules.matcher(properties.readPaths()));
                     exchanges.pathMatchers("/api/v1/sites/{siteId}", "/api/v1/sites/{siteId}/**")
-                            .access(SiteSecurityConfiguration::tokenNamesTheSite);
+                            .access((authentication, context) -> tokenAllows(authentication, context, roles));
                     exchanges.anyExchange().denyAll();
                 })
                 .exceptionHandling(exceptions -> exceptions
@@ -88,13 +89,7 @@ public class SiteSecurityConfiguration {
     }
 
     private static ServerWebExchangeMatcher publicPaths(SiteSecurityProperties properties) {
-        List<ServerWebExchangeMatcher> matchers = properties.publicPaths().stream()
-                .map(publicPath -> publicPath.trim().split("\\s+", 2))
-                .map(methodAndPattern -> ServerWebExchangeMatchers.pathMatchers(HttpMethod.valueOf(methodAndPattern[0]),
-                        methodAndPattern[1]))
-                .toList();
-        return matchers.isEmpty() ? exchange -> ServerWebExchangeMatcher.MatchResult.notMatch()
-                : new OrServerWebExchangeMatcher(matchers);
+        return RequestRules.matcher(properties.publicPaths());
     }
 
     @Bean
@@ -114,15 +109,35 @@ public class SiteSecurityConfiguration {
         return decoder;
     }
 
-    private static Mono<AuthorizationResult> tokenNamesTheSite(Mono<Authentication> authentication,
-                                                                 AuthorizationContext context) {
+    private static Mono<AuthorizationResult> tokenAllows(Mono<Authentication> authentication, AuthorizationContext context,
+                                                         RoleRules roles) {
         Object siteId = context.getVariables().get("siteId");
         return authentication
                 .filter(Authentication::isAuthenticated)
                 .map(Authentication::getPrincipal)
                 .filter(Jwt.class::isInstance)
-                .<AuthorizationResult>map(principal -> new AuthorizationDecision(siteId != null
-                        && siteId.equals(((Jwt) principal).getClaimAsString(SiteTokens.SITE_CLAIM))))
+                .map(Jwt.class::cast)
+                .filter(jwt -> siteId != null && siteId.equals(jwt.getClaimAsString(SiteTokens.SITE_CLAIM)))
+                .flatMap(jwt -> Mono.justOrEmpty(SiteRole.ofClaim(jwt.getClaimAsString(SiteTokens.ROLE_CLAIM))))
+                .flatMap(role -> roles.allow(role, context.getExchange()))
+                .<AuthorizationResult>map(AuthorizationDecision::new)
                 .defaultIfEmpty(new AuthorizationDecision(false));
+    }
+
+    /** Which requests need more than an editor (the owner paths) or less (the reads a viewer may make). */
+    private record RoleRules(ServerWebExchangeMatcher ownerPaths, ServerWebExchangeMatcher readPaths) {
+
+        Mono<Boolean> allow(SiteRole role, ServerWebExchange exchange) {
+            return switch (role) {
+                case OWNER -> Mono.just(true);
+                case EDITOR -> RequestRules.matches(ownerPaths, exchange).map(ownersOnly -> !ownersOnly);
+                case VIEWER -> reading(exchange) ? Mono.just(true) : RequestRules.matches(readPaths, exchange);
+            };
+        }
+
+        private static boolean reading(ServerWebExchange exchange) {
+            HttpMethod method = exchange.getRequest().getMethod();
+            return HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method);
+        }
     }
 }

@@ -11,8 +11,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param audience    when set, admin tokens must name it in {@code aud}
  * @param publicPaths endpoints that need no token, as {@code METHOD /path/pattern} (for example
  *                    {@code POST /api/v1/sites/{siteId}/signups})
+ * @param ownerPaths  admin endpoints only a site's owner may call (site settings, erasure, bulk deletion), written
+ *                    the same way, optionally with one query parameter and its value ({@code ...?erase=true})
+ * @param readPaths   admin endpoints that change nothing though they are not GETs (a search with a body): a viewer
+ *                    may call them
  */
 @ConfigurationProperties("clientele.security")
 public record SiteSecurityProperties(String jwkSetUri, String hmacSecret, String issuer, String audience,
-                                     @DefaultValue List<String> publicPaths) {
+                                     @DefaultValue List<String> publicPaths, @DefaultValue List<String> ownerPaths,
+                                     @DefaultValue List<String> readPaths) {
 }

@@ -14,15 +14,22 @@ import java.util.Date;
 public final class SiteTokens {
 
     public static final String SITE_CLAIM = "site";
+    public static final String ROLE_CLAIM = "role";
 
     private SiteTokens() {
     }
 
+    /** An owner's token. */
     public static String issue(String hmacSecret, String siteId, String subject, Duration validity) {
+        return issue(hmacSecret, siteId, subject, SiteRole.OWNER, validity);
+    }
+
+    public static String issue(String hmacSecret, String siteId, String subject, SiteRole role, Duration validity) {
         Instant now = Instant.now();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .subject(subject)
                 .claim(SITE_CLAIM, siteId)
+                .claim(ROLE_CLAIM, role.claim())
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(validity)))
                 .build();

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Date;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 
 class AdminTokenIT extends PlatformTestSupport {
@@ -54,6 +55,46 @@ class AdminTokenIT extends PlatformTestSupport {
                 .expectStatus().isUnauthorized();
         http.get().uri("/api/v1/sites/acme/echo").header("Authorization", "Bearer " + tokenFor("acme")).exchange()
                 .expectStatus().isOk();
+    }
+
+    @Test
+    void aViewerReadsAnEditorWritesAndOnlyAnOwnerMayDoWhatIsTheOwners() {
+        String viewer = SiteTokens.issue(secret, "acme", "vera", SiteRole.VIEWER, Duration.ofMinutes(5));
+        String editor = SiteTokens.issue(secret, "acme", "ed", SiteRole.EDITOR, Duration.ofMinutes(5));
+        String owner = SiteTokens.issue(secret, "acme", "olga", SiteRole.OWNER, Duration.ofMinutes(5));
+
+        call(HttpMethod.GET, "/echo", viewer).expectStatus().isOk();
+        call(HttpMethod.POST, "/echo/search", viewer).expectStatus().isOk();
+        call(HttpMethod.POST, "/echo", viewer).expectStatus().isForbidden()
+                .expectBody().jsonPath("$.type").isEqualTo("https://clientele.io/problems/forbidden");
+        call(HttpMethod.DELETE, "/echo", viewer).expectStatus().isForbidden();
+
+        call(HttpMethod.POST, "/echo", editor).expectStatus().isOk();
+        call(HttpMethod.DELETE, "/echo", editor).expectStatus().isOk();
+        call(HttpMethod.DELETE, "/echo?erase=true", editor).expectStatus().isForbidden();
+        call(HttpMethod.DELETE, "/echo?erase=TRUE", editor).expectStatus().isForbidden();
+
+        call(HttpMethod.DELETE, "/echo?erase=true", owner).expectStatus().isOk();
+    }
+
+    @Test
+    void aTokenWithoutARoleOrWithAnUnknownOneMayDoNothing() throws Exception {
+        JWTClaimsSet noRole = new JWTClaimsSet.Builder().subject("owner").claim(SiteTokens.SITE_CLAIM, "acme")
+                .issueTime(new Date()).expirationTime(Date.from(Instant.now().plus(Duration.ofMinutes(5)))).build();
+        JWTClaimsSet unknownRole = new JWTClaimsSet.Builder().subject("owner").claim(SiteTokens.SITE_CLAIM, "acme")
+                .claim(SiteTokens.ROLE_CLAIM, "admin")
+                .issueTime(new Date()).expirationTime(Date.from(Instant.now().plus(Duration.ofMinutes(5)))).build();
+
+        call(HttpMethod.GET, "/echo", signed(noRole)).expectStatus().isForbidden();
+        call(HttpMethod.GET, "/echo", signed(unknownRole)).expectStatus().isForbidden();
+    }
+
+    private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec call(HttpMethod method, String path,
+                                                                                          String token) {
+        var request = http.method(method).uri("/api/v1/sites/acme" + path).header("Authorization", "Bearer " + token);
+        return method == HttpMethod.POST
+                ? request.contentType(MediaType.APPLICATION_JSON).bodyValue("{\"name\": \"x\"}").exchange()
+                : request.exchange();
     }
 
     private String signed(JWTClaimsSet claims) throws Exception {

@@ -4,6 +4,7 @@ import io.clientele.platform.embedded.EmbeddedInfrastructureInitializer;
 import io.clientele.platform.embedded.SharedInfrastructure;
 import io.clientele.platform.embedded.TopicReader;
 import io.clientele.platform.link.LinkSeal;
+import io.clientele.platform.security.SiteRole;
 import io.clientele.platform.security.SiteTokens;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -84,9 +85,14 @@ public abstract class ServiceITSupport {
         return "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(1, 255);
     }
 
-    /** An admin token for the site. */
+    /** An admin token for the site: its owner's. */
     protected String tokenFor(String siteId) {
         return SiteTokens.issue(hmacSecret, siteId, "owner", Duration.ofMinutes(10));
+    }
+
+    /** A collaborator's admin token for the site. */
+    protected String tokenFor(String siteId, SiteRole role) {
+        return SiteTokens.issue(hmacSecret, siteId, role.claim(), role, Duration.ofMinutes(10));
     }
 
     /** Everything the topic holds so far, read as events. */

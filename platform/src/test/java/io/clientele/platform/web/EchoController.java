@@ -2,6 +2,7 @@ package io.clientele.platform.web;
 
 import java.util.List;
 import java.util.Map;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,6 +22,16 @@ class EchoController {
     @GetMapping("/api/v1/sites/{siteId}/echo")
     Map<String, String> echo(@PathVariable String siteId, @RequestParam(required = false) String q) {
         return Map.of("siteId", siteId, "q", q == null ? "" : q);
+    }
+
+    @PostMapping("/api/v1/sites/{siteId}/echo/search")
+    Echo search(@PathVariable String siteId, @RequestBody Echo body) {
+        return body;
+    }
+
+    @DeleteMapping("/api/v1/sites/{siteId}/echo")
+    Map<String, String> delete(@PathVariable String siteId, @RequestParam(defaultValue = "false") boolean erase) {
+        return Map.of("siteId", siteId, "erased", Boolean.toString(erase));
     }
 
     record Echo(String name, List<String> tags, Map<String, Object> metadata) {
