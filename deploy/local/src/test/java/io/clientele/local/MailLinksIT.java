@@ -65,7 +65,7 @@ class MailLinksIT {
         owner.approve(requests.get(0), "members");
         owner.reject(requests.get(1));
         String member = "visitor1@" + site + ".test";
-        visitors.setPassword(visitors.invitationToken(member), "a long enough passphrase");
+        // The invitation stays unused: a used link's page says it is over (410), which is not what this test follows.
         StackHttp.send(StackHttp.json(stack.edgeUrl() + "/api/v1/sites/" + site + "/password-resets", null, "POST",
                 "{\"email\": \"" + member + "\"}"));
         String subscriber = "reader@" + site + ".test";
