@@ -1,5 +1,6 @@
 package io.clientele.gateway.page;
 
+import io.clientele.gateway.ServiceUnavailable;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -13,7 +14,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Every page's CSRF token is made before the page is written (Spring Security's form processor puts it in each
- * form, and its cookie must be set before the answer starts); and the page for a site that does not exist.
+ * form, and its cookie must be set before the answer starts); and the pages for a site that does not exist, or that
+ * could not be asked about.
  */
 @ControllerAdvice(basePackageClasses = PageErrors.class)
 class PageErrors {
@@ -22,6 +24,13 @@ class PageErrors {
     Mono<CsrfToken> csrfToken(ServerWebExchange exchange) {
         Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
         return token != null ? token : Mono.empty();
+    }
+
+    @ExceptionHandler(ServiceUnavailable.class)
+    Rendering unavailable(ServerWebExchange exchange) {
+        PageLanguage.use(exchange, Locale.ENGLISH);
+        return Rendering.view("try-later").model(Map.of("errors", Map.of(), "reason", "unavailable"))
+                .status(HttpStatus.SERVICE_UNAVAILABLE).build();
     }
 
     @ExceptionHandler(Pages.UnknownSite.class)

@@ -1,5 +1,6 @@
 package io.clientele.gateway.page;
 
+import io.clientele.gateway.ServiceUnavailable;
 import io.clientele.gateway.site.SiteProfiles;
 import java.util.Optional;
 import org.springframework.http.HttpMethod;
@@ -41,6 +42,11 @@ class Pages implements WebFilter {
                             exchange.getAttributes().put(ATTRIBUTE, page);
                             PageLanguage.use(exchange, page.language());
                         })
+                        // The page's handler answers it, as a page: see current.
+                        .onErrorResume(ServiceUnavailable.class, unavailable -> {
+                            exchange.getAttributes().put(ATTRIBUTE, unavailable);
+                            return Mono.empty();
+                        })
                         .then(chain.filter(exchange)));
     }
 
@@ -51,13 +57,17 @@ class Pages implements WebFilter {
         return Mono.just(Optional.ofNullable(exchange.getRequest().getQueryParams().getFirst("lang")));
     }
 
-    /** The page being answered; a site that does not exist is answered with the page that says so. */
+    /**
+     * The page being answered; a site that does not exist, or that could not be asked about, is answered with the
+     * page that says so.
+     */
     static Page current(ServerWebExchange exchange) {
-        Page page = exchange.getAttribute(ATTRIBUTE);
-        if (page == null) {
-            throw new UnknownSite();
-        }
-        return page;
+        Object page = exchange.getAttribute(ATTRIBUTE);
+        return switch (page) {
+            case Page found -> found;
+            case ServiceUnavailable unavailable -> throw unavailable;
+            case null, default -> throw new UnknownSite();
+        };
     }
 
     /** There is no site of that id. */

@@ -3,6 +3,7 @@ package io.clientele.gateway.site;
 import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.clientele.gateway.EdgeProperties;
+import io.clientele.gateway.ServiceUnavailable;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
@@ -37,11 +38,12 @@ public class SiteProfiles {
                         .toFuture());
     }
 
-    /** The site's profile; empty when there is no such site. */
+    /** The site's profile; empty when there is no such site; a ServiceUnavailable when customer-service does not answer. */
     public Mono<SiteProfile> find(String siteId) {
         if (siteId == null || !SITE_ID.matcher(siteId).matches()) {
             return Mono.empty();
         }
-        return Mono.fromFuture(() -> profiles.get(siteId)).flatMap(Mono::justOrEmpty);
+        return Mono.fromFuture(() -> profiles.get(siteId)).flatMap(Mono::justOrEmpty)
+                .onErrorMap(error -> !(error instanceof ServiceUnavailable), ServiceUnavailable::new);
     }
 }
