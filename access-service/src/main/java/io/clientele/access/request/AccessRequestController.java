@@ -1,10 +1,13 @@
 package io.clientele.access.request;
 
+import io.clientele.platform.security.SiteGrant;
 import io.clientele.platform.web.PageLimits;
 import io.clientele.platform.web.ProblemException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -55,13 +58,15 @@ class AccessRequestController {
 
     @PostMapping("/{requestId}/approve")
     Mono<AccessRequest> approve(@PathVariable String siteId, @PathVariable UUID requestId,
-                                @RequestBody(required = false) AccessDecision decision) {
-        return tx.transactional(Mono.defer(() -> decisions.approve(siteId, requestId, decision == null ? NO_DETAILS : decision)));
+                                @RequestBody(required = false) AccessDecision decision, @AuthenticationPrincipal Jwt token) {
+        return tx.transactional(Mono.defer(() -> decisions.approve(siteId, requestId, decision == null ? NO_DETAILS : decision,
+                SiteGrant.actor(token))));
     }
 
     @PostMapping("/{requestId}/reject")
     Mono<AccessRequest> reject(@PathVariable String siteId, @PathVariable UUID requestId,
-                               @RequestBody(required = false) AccessDecision decision) {
-        return tx.transactional(Mono.defer(() -> decisions.reject(siteId, requestId, decision == null ? NO_DETAILS : decision)));
+                               @RequestBody(required = false) AccessDecision decision, @AuthenticationPrincipal Jwt token) {
+        return tx.transactional(Mono.defer(() -> decisions.reject(siteId, requestId, decision == null ? NO_DETAILS : decision,
+                SiteGrant.actor(token))));
     }
 }

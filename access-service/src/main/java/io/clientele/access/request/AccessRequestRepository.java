@@ -61,15 +61,16 @@ public class AccessRequestRepository {
 
     /** Decides a PENDING request; empty when there is no such request or it was decided already. */
     Mono<AccessRequest> decide(String siteId, UUID id, AccessRequestStatus status, List<String> groups, String reason,
-                               Instant at) {
+                               String decidedBy, Instant at) {
         return db.sql("""
                         UPDATE access_requests SET status = :status, decided_at = :at, groups = :groups,
-                                                   rejection_reason = :reason
+                                                   rejection_reason = :reason, decided_by = :decidedBy
                         WHERE site_id = :siteId AND id = :id AND status = 'PENDING'
                         RETURNING *""")
                 .bind("status", status.name()).bind("at", at)
                 .bind("groups", Parameter.fromOrEmpty(groups == null ? null : groups.toArray(String[]::new), String[].class))
                 .bind("reason", Parameter.fromOrEmpty(reason, String.class))
+                .bind("decidedBy", decidedBy)
                 .bind("siteId", siteId).bind("id", id)
                 .map(AccessRequestRepository::toRequest).one();
     }
@@ -102,6 +103,7 @@ public class AccessRequestRepository {
                 row.get("page_id", String.class), row.get("email", String.class), row.get("first_name", String.class),
                 row.get("last_name", String.class), AccessRequestStatus.valueOf(row.get("status", String.class)),
                 row.get("locale", String.class), row.get("requested_at", Instant.class), row.get("decided_at", Instant.class),
+                row.get("decided_by", String.class),
                 groups == null ? null : List.of(groups), row.get("rejection_reason", String.class));
     }
 }

@@ -57,7 +57,7 @@ public class AccessRequestService {
                         requested(capture, requestId)));
     }
 
-    Mono<AccessRequest> approve(String siteId, UUID requestId, AccessDecision decision) {
+    Mono<AccessRequest> approve(String siteId, UUID requestId, AccessDecision decision, String actor) {
         return requests.find(siteId, requestId)
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("access-request", requestId.toString())))
                 .flatMap(request -> {
@@ -69,7 +69,7 @@ public class AccessRequestService {
                         return Mono.error(ProblemException.invalidField("groups",
                                 "choose at least one group: the page has no allowed groups to default to"));
                     }
-                    return decide(siteId, requestId, AccessRequestStatus.APPROVED, groups, null);
+                    return decide(siteId, requestId, AccessRequestStatus.APPROVED, groups, null, actor);
                 })
                 .flatMap(approved -> outbox.add(Topics.ACCESS_EVENTS, "customer", approved.customerId().toString(), approvedEvent(approved))
                         .then(invites(approved, decision.invite()))
@@ -77,21 +77,21 @@ public class AccessRequestService {
                         .thenReturn(approved));
     }
 
-    Mono<AccessRequest> reject(String siteId, UUID requestId, AccessDecision decision) {
+    Mono<AccessRequest> reject(String siteId, UUID requestId, AccessDecision decision, String actor) {
         String reason = decision.reason() == null || decision.reason().isBlank() ? null : decision.reason().strip();
         if (reason != null && reason.length() > MAX_REASON) {
             return Mono.error(ProblemException.invalidField("reason", "has at most " + MAX_REASON + " characters"));
         }
         return requests.find(siteId, requestId)
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("access-request", requestId.toString())))
-                .flatMap(request -> decide(siteId, requestId, AccessRequestStatus.REJECTED, null, reason))
+                .flatMap(request -> decide(siteId, requestId, AccessRequestStatus.REJECTED, null, reason, actor))
                 .flatMap(rejected -> outbox.add(Topics.ACCESS_EVENTS, "customer", rejected.customerId().toString(),
                         rejectedEvent(rejected)).thenReturn(rejected));
     }
 
     private Mono<AccessRequest> decide(String siteId, UUID requestId, AccessRequestStatus status, List<String> groups,
-                                       String reason) {
-        return requests.decide(siteId, requestId, status, groups, reason, clock.instant())
+                                       String reason, String actor) {
+        return requests.decide(siteId, requestId, status, groups, reason, actor, clock.instant())
                 .switchIfEmpty(Mono.error(() -> new ProblemException(HttpStatus.CONFLICT, "access-request-decided",
                         "Access request already decided", "Access request " + requestId + " was decided already.")));
     }

@@ -28,7 +28,8 @@ class AccessDecisionIT extends AccessServiceITSupport {
         String requestId = requested("theatre", customerId, "actor@theatre.test", "backstage");
 
         decide("theatre", requestId, "approve", "{\"groups\": [\"crew\", \"cast\"]}").expectStatus().isOk()
-                .expectBody().jsonPath("$.status").isEqualTo("APPROVED").jsonPath("$.groups").isEqualTo(List.of("crew", "cast"));
+                .expectBody().jsonPath("$.status").isEqualTo("APPROVED").jsonPath("$.groups").isEqualTo(List.of("crew", "cast"))
+                .jsonPath("$.decidedBy").isEqualTo("owner");
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             assertThat(eventsFor(AccessApproved.class, customerId)).singleElement().satisfies(approved -> {

@@ -1,6 +1,7 @@
 package io.clientele.customer.bulk;
 
 import io.clientele.customer.search.CustomerQuery;
+import io.clientele.platform.security.SiteGrant;
 import io.clientele.platform.web.PageLimits;
 import io.clientele.platform.web.ProblemException;
 import java.net.URI;
@@ -75,7 +76,7 @@ class BulkController {
     }
 
     private static String author(Jwt token) {
-        return token.getSubject() == null ? "unknown" : token.getSubject();
+        return SiteGrant.actor(token);
     }
 
     record ChangeRequest(CustomerQuery query, Map<String, Object> set, List<String> addTags, List<String> removeTags,

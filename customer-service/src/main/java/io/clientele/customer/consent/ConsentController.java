@@ -1,5 +1,9 @@
 package io.clientele.customer.consent;
 
+import io.clientele.platform.security.SiteGrant;
+import java.util.LinkedHashMap;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
 import io.clientele.customer.customer.CustomerStore;
 import io.clientele.platform.web.ProblemException;
 import java.util.Map;
@@ -42,7 +46,7 @@ class ConsentController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Mono<Map<String, Object>> record(@PathVariable String siteId, @PathVariable UUID customerId,
-                                     @RequestBody ConsentChange change) {
+                                     @RequestBody ConsentChange change, @AuthenticationPrincipal Jwt token) {
         if (change.optedIn() == null) {
             return Mono.error(ProblemException.invalidField("optedIn", "is required (true or false)"));
         }
@@ -50,10 +54,15 @@ class ConsentController {
         if (!SOURCES.contains(source)) {
             return Mono.error(ProblemException.invalidField("source", "must be one of " + new java.util.TreeSet<>(SOURCES)));
         }
-        return changes.record(siteId, customerId, change.optedIn(), source, ConsentEntry.json(change.evidence()));
+        Map<String, Object> evidence = new LinkedHashMap<>(change.evidence() == null ? Map.of() : change.evidence());
+        evidence.put("recordedBy", SiteGrant.actor(token));
+        return changes.record(siteId, customerId, change.optedIn(), source, ConsentEntry.json(evidence));
     }
 
-    /** @param evidence how the consent was given (a form's address, a document, a ticket), kept as given */
+    /**
+     * @param evidence how the consent was given (a form's address, a document, a ticket), kept as given with who
+     *                 recorded it ({@code recordedBy}, the signed-in collaborator)
+     */
     record ConsentChange(Boolean optedIn, String source, Map<String, Object> evidence) {
     }
 }

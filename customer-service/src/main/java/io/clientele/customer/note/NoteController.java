@@ -4,6 +4,7 @@ import io.clientele.customer.customer.CustomerChanges;
 import io.clientele.customer.customer.CustomerStore;
 import io.clientele.customer.timeline.Timeline;
 import io.clientele.platform.json.JsonDetails;
+import io.clientele.platform.security.SiteGrant;
 import io.clientele.platform.web.ProblemException;
 import java.time.Instant;
 import java.util.List;
@@ -57,7 +58,7 @@ class NoteController {
         if (text.isEmpty() || text.length() > MAX_LENGTH) {
             return Mono.error(ProblemException.invalidField("text", "a note has 1 to " + MAX_LENGTH + " characters"));
         }
-        String author = token.getSubject() == null ? "unknown" : token.getSubject();
+        String author = SiteGrant.actor(token);
         return tx.transactional(customers.lock(siteId, customerId)
                 .flatMap(customer -> notes.add(siteId, customerId, author, text)
                         .flatMap(note -> changes.published(siteId, customerId, List.of("notes"))

@@ -151,7 +151,8 @@ class SearchIT extends CustomerServiceITSupport {
         get(AUDIENCE, "/customers/" + optedOut + "/consent").expectStatus().isOk().expectBody()
                 .jsonPath("$[*].optedIn").isEqualTo(List.of(false, true))
                 .jsonPath("$[*].source").isEqualTo(List.of("manual", "manual"));
-        get(AUDIENCE, "/customers/" + optedIn + "/consent").expectBody().jsonPath("$[0].evidence.form").isEqualTo("footer");
+        get(AUDIENCE, "/customers/" + optedIn + "/consent").expectBody().jsonPath("$[0].evidence.form").isEqualTo("footer")
+                .jsonPath("$[0].evidence.recordedBy").isEqualTo("owner");
         Map<String, Object> audience = get(AUDIENCE, "/customers/marketable").expectStatus().isOk().expectBody(Map.class)
                 .returnResult().getResponseBody();
         assertThat(emailsOf(audience)).containsExactly("reader@audience.test");

@@ -1,7 +1,5 @@
 package io.clientele.platform.security;
 
-import java.nio.charset.StandardCharsets;
-import javax.crypto.spec.SecretKeySpec;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,9 +16,7 @@ import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -30,8 +26,8 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 import reactor.core.publisher.Mono;
 
 /**
- * Admin endpoints under {@code /api/v1/sites/{siteId}} need a bearer JWT whose {@code site} claim names that site and
- * whose {@code role} allows the request (see SiteRole): a viewer reads (GET, HEAD and the configured read paths),
+ * Admin endpoints under {@code /api/v1/sites/{siteId}} need a bearer JWT that grants a role on that site (see
+ * SiteGrant) which allows the request (see SiteRole): a viewer reads (GET, HEAD and the configured read paths),
  * an editor does the rest but the configured owner paths, which are the owner's alone. The configured public paths,
  * actuator and the OpenAPI document need no token.
  */
@@ -94,19 +90,7 @@ public class SiteSecurityConfiguration {
 
     @Bean
     ReactiveJwtDecoder siteTokenDecoder(SiteSecurityProperties properties) {
-        NimbusReactiveJwtDecoder decoder;
-        if (properties.jwkSetUri() != null && !properties.jwkSetUri().isBlank()) {
-            decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build();
-        } else {
-            if (properties.hmacSecret() == null || properties.hmacSecret().length() < 32) {
-                throw new IllegalStateException(
-                        "Set clientele.security.jwk-set-uri, or clientele.security.hmac-secret to at least 32 characters");
-            }
-            SecretKeySpec key = new SecretKeySpec(properties.hmacSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
-            decoder = NimbusReactiveJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
-        }
-        decoder.setJwtValidator(SiteTokenValidation.of(properties));
-        return decoder;
+        return SiteTokenDecoder.of(properties);
     }
 
     private static Mono<AuthorizationResult> tokenAllows(Mono<Authentication> authentication, AuthorizationContext context,
@@ -117,8 +101,7 @@ public class SiteSecurityConfiguration {
                 .map(Authentication::getPrincipal)
                 .filter(Jwt.class::isInstance)
                 .map(Jwt.class::cast)
-                .filter(jwt -> siteId != null && siteId.equals(jwt.getClaimAsString(SiteTokens.SITE_CLAIM)))
-                .flatMap(jwt -> Mono.justOrEmpty(SiteRole.ofClaim(jwt.getClaimAsString(SiteTokens.ROLE_CLAIM))))
+                .flatMap(jwt -> Mono.justOrEmpty(SiteGrant.roleOn(jwt, siteId == null ? null : siteId.toString())))
                 .flatMap(role -> roles.allow(role, context.getExchange()))
                 .<AuthorizationResult>map(AuthorizationDecision::new)
                 .defaultIfEmpty(new AuthorizationDecision(false));

@@ -7,6 +7,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * @param jwkSetUri   where production tokens' keys are published; when set, the HMAC secret is not used
  * @param hmacSecret  the shared HS256 secret that signs and checks tokens locally (at least 32 bytes)
+ * @param hmacAlongsideJwkSet whether tokens signed with the HMAC secret are taken besides the identity provider's
+ *                    when a JWK set is configured: the local stack's are, for {@code ./clientele token}; never set
+ *                    it in production, where the secret is the public development default
  * @param issuer      when set, admin tokens must name it in {@code iss}
  * @param audience    when set, admin tokens must name it in {@code aud}
  * @param publicPaths endpoints that need no token, as {@code METHOD /path/pattern} (for example
@@ -17,7 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                    may call them
  */
 @ConfigurationProperties("clientele.security")
-public record SiteSecurityProperties(String jwkSetUri, String hmacSecret, String issuer, String audience,
+public record SiteSecurityProperties(String jwkSetUri, String hmacSecret, boolean hmacAlongsideJwkSet, String issuer, String audience,
                                      @DefaultValue List<String> publicPaths, @DefaultValue List<String> ownerPaths,
                                      @DefaultValue List<String> readPaths) {
 }

@@ -10,7 +10,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 class SiteTokenValidationTest {
 
     private final SiteSecurityProperties configured =
-            new SiteSecurityProperties(null, "x".repeat(32), "https://id.example.test", "clientele", List.of(), List.of(), List.of());
+            new SiteSecurityProperties(null, "x".repeat(32), false, "https://id.example.test", "clientele", List.of(), List.of(), List.of());
 
     @Test
     void theConfiguredIssuerAndAudienceAreRequired() {
@@ -24,7 +24,7 @@ class SiteTokenValidationTest {
 
     @Test
     void withoutConfigurationAnyIssuerIsTakenButNeverATokenWithoutExpiry() {
-        SiteSecurityProperties local = new SiteSecurityProperties(null, "x".repeat(32), null, null, List.of(), List.of(), List.of());
+        SiteSecurityProperties local = new SiteSecurityProperties(null, "x".repeat(32), false, null, null, List.of(), List.of(), List.of());
         assertThat(SiteTokenValidation.of(local).validate(token("anyone", "anything")).hasErrors()).isFalse();
         Jwt forEver = Jwt.withTokenValue("t").header("alg", "HS256").claim("site", "acme").issuedAt(Instant.now()).build();
         assertThat(SiteTokenValidation.of(local).validate(forEver).hasErrors()).isTrue();
