@@ -56,6 +56,12 @@ class AccessRequestController {
         });
     }
 
+    @GetMapping("/{requestId}")
+    Mono<AccessRequest> one(@PathVariable String siteId, @PathVariable UUID requestId) {
+        return requests.find(siteId, requestId)
+                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("access-request", requestId.toString())));
+    }
+
     @PostMapping("/{requestId}/approve")
     Mono<AccessRequest> approve(@PathVariable String siteId, @PathVariable UUID requestId,
                                 @RequestBody(required = false) AccessDecision decision, @AuthenticationPrincipal Jwt token) {

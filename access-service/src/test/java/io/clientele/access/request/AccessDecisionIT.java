@@ -30,6 +30,11 @@ class AccessDecisionIT extends AccessServiceITSupport {
         decide("theatre", requestId, "approve", "{\"groups\": [\"crew\", \"cast\"]}").expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("APPROVED").jsonPath("$.groups").isEqualTo(List.of("crew", "cast"))
                 .jsonPath("$.decidedBy").isEqualTo("owner");
+        http.get().uri("/api/v1/sites/theatre/access-requests/{id}", requestId).headers(h -> h.setBearerAuth(tokenFor("theatre")))
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("APPROVED")
+                .jsonPath("$.decidedBy").isEqualTo("owner");
+        http.get().uri("/api/v1/sites/other/access-requests/{id}", requestId).headers(h -> h.setBearerAuth(tokenFor("other")))
+                .exchange().expectStatus().isNotFound();
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             assertThat(eventsFor(AccessApproved.class, customerId)).singleElement().satisfies(approved -> {

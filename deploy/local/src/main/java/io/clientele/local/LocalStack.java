@@ -31,6 +31,11 @@ public final class LocalStack implements AutoCloseable {
     public static final String HMAC_SECRET = "clientele-local-development-secret-0123456789";
     public static final String DEMO_SITE = "demo";
     public static final String DEMO_OWNER = "owner@demo.test";
+    /** The demo site's collaborators the development identity provider signs in, by role: e-mail and password. */
+    public static final Map<SiteRole, List<String>> DEMO_COLLABORATORS = Map.of(
+            SiteRole.OWNER, List.of(DEMO_OWNER, "owner-demo-password"),
+            SiteRole.EDITOR, List.of("editor@demo.test", "editor-demo-password"),
+            SiteRole.VIEWER, List.of("viewer@demo.test", "viewer-demo-password"));
 
     private static final Duration STARTUP = Duration.ofMinutes(3);
     /** A restart shares the machine with the work going on: it is given longer. */
@@ -97,11 +102,18 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void startServices(Path home, Path logs, List<String> overrides) {
+        services.add(ServiceProcess.start(home, "deploy/identity-provider", ports.identity(), List.of(
+                "spring.security.oauth2.authorizationserver.issuer=" + identityUrl(),
+                "clientele.identity.console-redirect-uri=" + edgeUrl() + "/login/oauth2/code/clientele",
+                "clientele.identity.console-signed-out-uri=" + edgeUrl() + "/admin"), logs));
         List<String> shared = new ArrayList<>(List.of(
                 "clientele.database.port=" + ports.postgres(),
                 "spring.kafka.bootstrap-servers=" + bootstrapServers,
                 "clientele.schema-registry.url=http://localhost:" + ports.registry() + "/apis/ccompat/v7",
                 "clientele.security.hmac-secret=" + HMAC_SECRET,
+                // The console's collaborators' tokens, and ./clientele token's.
+                "clientele.security.jwk-set-uri=" + identityUrl() + "/oauth2/jwks",
+                "clientele.security.hmac-alongside-jwk-set=true",
                 // What listens on this machine's loopback is the edge in front of the services (and the benchmarks
                 // standing in for it): its forwarding headers name the client.
                 "clientele.web.trusted-proxies=127.0.0.1,::1"));
@@ -125,7 +137,11 @@ public final class LocalStack implements AutoCloseable {
                 "clientele.edge.customer-url=" + customerUrl(),
                 "clientele.edge.access-url=" + accessUrl(),
                 "clientele.edge.import-url=" + importUrl(),
-                "clientele.edge.notification-url=" + notificationUrl()));
+                "clientele.edge.notification-url=" + notificationUrl(),
+                "clientele.edge.console-end-session-url=" + identityUrl() + "/connect/logout",
+                "spring.security.oauth2.client.provider.clientele.authorization-uri=" + identityUrl() + "/oauth2/authorize",
+                "spring.security.oauth2.client.provider.clientele.token-uri=" + identityUrl() + "/oauth2/token",
+                "spring.security.oauth2.client.provider.clientele.jwk-set-uri=" + identityUrl() + "/oauth2/jwks"));
         edge.addAll(overrides);
         services.add(ServiceProcess.start(home, "gateway", ports.edge(), edge, logs));
         services.stream()
@@ -181,6 +197,11 @@ public final class LocalStack implements AutoCloseable {
         return "http://localhost:" + ports.edge();
     }
 
+    /** The development identity provider the owner console signs collaborators in with. */
+    public String identityUrl() {
+        return "http://localhost:" + ports.identity();
+    }
+
     public String customerUrl() {
         return "http://localhost:" + ports.customer();
     }
@@ -209,6 +230,12 @@ public final class LocalStack implements AutoCloseable {
         text.append(String.format("  %-22s http://localhost:%d/apis/ccompat/v7%n", "Schema registry", ports.registry()));
         text.append(String.format("  %-22s smtp://localhost:%d, imap://localhost:%d (any password)%n", "Mail (GreenMail)",
                 ports.smtp(), ports.imap()));
+        text.append("Owner console: " + edgeUrl() + "/admin, signed in by the development identity provider at "
+                + identityUrl() + ":\n");
+        for (SiteRole role : SiteRole.values()) {
+            List<String> collaborator = DEMO_COLLABORATORS.get(role);
+            text.append(String.format("  %-8s %-20s password %s%n", role.claim(), collaborator.get(0), collaborator.get(1)));
+        }
         text.append("Site '" + DEMO_SITE + "' is owned by " + DEMO_OWNER + ". Admin token: ./clientele token " + DEMO_SITE + "\n");
         text.append("Press Ctrl-C to stop everything.");
         return text.toString();

@@ -33,9 +33,13 @@ final class ServiceProcess implements AutoCloseable {
         this.process = process;
     }
 
-    /** Starts {@code <home>/<name>/target/<name>-*-exec.jar} with the given Spring properties. */
-    static ServiceProcess start(Path home, String name, int port, List<String> properties, Path logs) {
-        Path jar = runnableJar(home, name);
+    /**
+     * Starts {@code <home>/<module>/target/<name>-*-exec.jar} with the given Spring properties, the name being the
+     * module's last folder.
+     */
+    static ServiceProcess start(Path home, String module, int port, List<String> properties, Path logs) {
+        String name = Path.of(module).getFileName().toString();
+        Path jar = runnableJar(home.resolve(module).resolve("target"), name);
         Path log = logs.resolve(name + ".log");
         List<String> command = new ArrayList<>(List.of(javaCommand(), "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString(), "--server.port=" + port));
         properties.forEach(property -> command.add("--" + property));
@@ -128,8 +132,7 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    private static Path runnableJar(Path home, String name) {
-        Path target = home.resolve(name).resolve("target");
+    private static Path runnableJar(Path target, String name) {
         try (Stream<Path> files = Files.list(target)) {
             return files.filter(file -> file.getFileName().toString().matches(name + "-.*-exec\\.jar")).findFirst()
                     .orElseThrow(() -> new IllegalStateException("No runnable jar of " + name + " in " + target));

@@ -113,6 +113,14 @@ final class Browser implements AutoCloseable {
         return results.getViolations().stream().map(Rule::getId).toList();
     }
 
+    /** Only the serious and critical of them: what must never be on a page. */
+    List<String> seriousAccessibilityViolations() {
+        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(driver);
+        return results.getViolations().stream().filter(rule -> List.of("serious", "critical").contains(rule.getImpact()))
+                .map(rule -> rule.getId() + " on " + driver.getCurrentUrl() + ": " + rule.getNodes().stream()
+                        .map(node -> node.getHtml()).toList()).toList();
+    }
+
     private static boolean isStale(WebElement element) {
         try {
             element.isEnabled();

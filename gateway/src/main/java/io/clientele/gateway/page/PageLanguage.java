@@ -12,9 +12,9 @@ import org.springframework.web.server.i18n.LocaleContextResolver;
  * page's form), else the site's, else English. It is chosen before the page's handler runs ({@link Pages}): a view
  * is resolved in the language of the moment its handler returns.
  */
-final class PageLanguage implements LocaleContextResolver {
+public final class PageLanguage implements LocaleContextResolver {
 
-    static final Set<String> SHOWN = Set.of("en", "fr");
+    public static final Set<String> SHOWN = Set.of("en", "fr");
     private static final String ATTRIBUTE = PageLanguage.class.getName();
 
     static Locale choose(String customers, Locale sites) {
@@ -24,7 +24,7 @@ final class PageLanguage implements LocaleContextResolver {
         return SHOWN.contains(sites.getLanguage()) ? Locale.forLanguageTag(sites.getLanguage()) : Locale.ENGLISH;
     }
 
-    static void use(ServerWebExchange exchange, Locale language) {
+    public static void use(ServerWebExchange exchange, Locale language) {
         exchange.getAttributes().put(ATTRIBUTE, language);
     }
 

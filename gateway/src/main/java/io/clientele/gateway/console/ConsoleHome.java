@@ -1,0 +1,37 @@
+package io.clientele.gateway.console;
+
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.reactive.result.view.Rendering;
+import org.springframework.web.server.ServerWebExchange;
+
+/** Where the console starts: the customers of the collaborator's first site; and its page for an unknown address. */
+@Controller
+class ConsoleHome {
+
+    @GetMapping({"/admin", "/admin/"})
+    Rendering home(@AuthenticationPrincipal OidcUser user, ServerWebExchange exchange) {
+        Collaborator me = Collaborator.of(user);
+        if (me.sites().isEmpty()) {
+            return Rendering.view("console/problem").model(Map.of("reason", "no-site", "detail", me.email(),
+                    "lang", ConsoleLanguage.choose(exchange).getLanguage())).status(HttpStatus.FORBIDDEN).build();
+        }
+        return Rendering.redirectTo("/admin/sites/" + me.sites().keySet().iterator().next() + "/customers").build();
+    }
+
+    @GetMapping("/admin/sites/{siteId}")
+    Rendering site(@PathVariable String siteId) {
+        return Rendering.redirectTo("/admin/sites/" + siteId + "/customers").build();
+    }
+
+    @GetMapping("/admin/**")
+    Rendering unknown(ServerWebExchange exchange) {
+        return Rendering.view("console/problem").model(Map.of("reason", "not-found", "detail", "",
+                "lang", ConsoleLanguage.choose(exchange).getLanguage())).status(HttpStatus.NOT_FOUND).build();
+    }
+}

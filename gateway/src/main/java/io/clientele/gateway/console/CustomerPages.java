@@ -1,0 +1,129 @@
+package io.clientele.gateway.console;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.stereotype.Controller;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.reactive.result.view.Rendering;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * The customers of a site: the overview (search in all fields or one, a pencil per row), a new customer, and each
+ * customer's profile with its tabs Home (notes, activity), Details (every field) and Access and groups.
+ */
+@Controller
+class CustomerPages {
+
+    static final List<String> SEARCH_FIELDS = List.of("name", "email", "organization", "phone", "externalId");
+    private static final Set<String> TABS = Set.of("home", "details", "access");
+
+    private final Console console;
+    private final ConsoleCalls calls;
+
+    CustomerPages(Console console, ConsoleCalls calls) {
+        this.console = console;
+        this.calls = calls;
+    }
+
+    @GetMapping("/admin/sites/{siteId}/customers")
+    Mono<Rendering> overview(@AuthenticationPrincipal OidcUser user, @PathVariable String siteId,
+                             @RequestParam(required = false) String q, @RequestParam(required = false) String field,
+                             @RequestParam(required = false) String after, ServerWebExchange exchange) {
+        String searched = field != null && SEARCH_FIELDS.contains(field) ? field : null;
+        String text = q == null || q.isBlank() ? null : q.strip();
+        return console.open(user, siteId, exchange).flatMap(screen -> calls.get(calls.customers(), uri -> uri
+                        .path("/api/v1/sites/{siteId}/customers")
+                        .queryParamIfPresent("q", java.util.Optional.ofNullable(text))
+                        .queryParamIfPresent("field", java.util.Optional.ofNullable(searched))
+                        .queryParamIfPresent("after", java.util.Optional.ofNullable(after))
+                        .queryParam("limit", 50).build(siteId), ConsoleCalls.JSON)
+                .map(page -> screen.show(fragmentOr(exchange, "console/customers"), Map.of(
+                        "customers", page.get("items"), "total", page.get("total"), "next", String.valueOf(page.get("next")),
+                        "hasNext", page.get("next") != null, "q", text == null ? "" : text,
+                        "field", searched == null ? "" : searched, "fields", SEARCH_FIELDS))));
+    }
+
+    /** htmx asks for the results alone while a collaborator types; a page load gets the whole page. */
+    private static String fragmentOr(ServerWebExchange exchange, String view) {
+        return "true".equals(exchange.getRequest().getHeaders().getFirst("HX-Request")) ? view + " :: results" : view;
+    }
+
+    @GetMapping("/admin/sites/{siteId}/customers/new")
+    Mono<Rendering> newCustomer(@AuthenticationPrincipal OidcUser user, @PathVariable String siteId, ServerWebExchange exchange) {
+        return console.open(user, siteId, exchange).map(screen -> screen.show("console/new-customer",
+                Map.of("values", Map.of(), "problems", List.of())));
+    }
+
+    @PostMapping("/admin/sites/{siteId}/customers/new")
+    Mono<Rendering> create(@AuthenticationPrincipal OidcUser user, @PathVariable String siteId, ServerWebExchange exchange) {
+        return console.open(user, siteId, exchange).flatMap(screen -> exchange.getFormData().flatMap(form -> {
+            Map<String, Object> customer = new LinkedHashMap<>();
+            for (String name : List.of("firstName", "lastName", "email", "phone", "organization")) {
+                String value = form.getFirst(name);
+                if (value != null && !value.isBlank()) {
+                    customer.put(name, value.strip());
+                }
+            }
+            return calls.send(HttpMethod.POST, calls.customers(), "/api/v1/sites/" + siteId + "/customers", customer)
+                    .map(created -> screen.redirect(screen.base() + "/customers/" + created.get("id")))
+                    .onErrorResume(ConsoleProblem.class, problem -> Mono.just(screen.show("console/new-customer",
+                            Map.of("values", customer, "problems", problems(problem)))));
+        }));
+    }
+
+    @GetMapping("/admin/sites/{siteId}/customers/{customerId}")
+    Mono<Rendering> profile(@AuthenticationPrincipal OidcUser user, @PathVariable String siteId,
+                            @PathVariable String customerId, @RequestParam(defaultValue = "home") String tab,
+                            ServerWebExchange exchange) {
+        String shown = tab != null && TABS.contains(tab) ? tab : "home";
+        return console.open(user, siteId, exchange).flatMap(screen -> calls.get(calls.customers(),
+                        uri -> uri.path("/api/v1/sites/{siteId}/customers/{customerId}").build(siteId, customerId), ConsoleCalls.JSON)
+                .flatMap(customer -> tabContents(siteId, customerId, shown).map(contents -> {
+                    Map<String, Object> model = new LinkedHashMap<>(contents);
+                    model.put("customer", customer);
+                    model.put("tab", shown);
+                    model.put("customerName", CustomerNames.of(customer));
+                    return screen.show("console/customer", model);
+                })));
+    }
+
+    private Mono<Map<String, Object>> tabContents(String siteId, String customerId, String tab) {
+        return switch (tab) {
+            case "home" -> calls.get(calls.customers(), uri -> uri.path("/api/v1/sites/{siteId}/customers/{customerId}/timeline")
+                    .queryParam("limit", 20).build(siteId, customerId), ConsoleCalls.JSON)
+                    .map(timeline -> Map.of("activity", timeline.get("entries")));
+            case "access" -> calls.get(calls.access(), uri -> uri.path("/api/v1/sites/{siteId}/access-requests")
+                    .queryParam("customerId", customerId).build(siteId), ConsoleCalls.JSON)
+                    .map(requests -> Map.of("requests", requests.get("items")));
+            default -> Mono.just(Map.of());
+        };
+    }
+
+    @PostMapping("/admin/sites/{siteId}/customers/{customerId}/notes")
+    Mono<Rendering> addNote(@AuthenticationPrincipal OidcUser user, @PathVariable String siteId,
+                            @PathVariable String customerId, ServerWebExchange exchange) {
+        return console.open(user, siteId, exchange).flatMap(screen -> exchange.getFormData()
+                .flatMap(form -> calls.send(HttpMethod.POST, calls.customers(),
+                        "/api/v1/sites/" + siteId + "/customers/" + customerId + "/notes", Map.of("text", text(form, "text"))))
+                .thenReturn(screen.redirect(screen.base() + "/customers/" + customerId)));
+    }
+
+    static String text(MultiValueMap<String, String> form, String name) {
+        String value = form.getFirst(name);
+        return value == null ? "" : value.strip();
+    }
+
+    static List<String> problems(ConsoleProblem problem) {
+        return problem.errors().isEmpty() ? List.of(problem.detail()) : problem.errors();
+    }
+}
