@@ -160,7 +160,7 @@ class ManifestPolicyTest {
 
     @ParameterizedTest
     @FieldSource("OVERLAYS")
-    void thePublicHostReachesOnlyTheGatewayWhichReachesOnlyTheServicesAndEveryMailLinksToIt(String overlay) {
+    void thePublicHostReachesOnlyTheGatewayWhichReachesOnlyTheServicesAndTheIdentityProviderAndEveryMailLinksToIt(String overlay) {
         List<JsonNode> ingresses = Manifests.ofKind(overlay, "Ingress");
         assertThat(ingresses).hasSize(1);
         JsonNode rule = ingresses.getFirst().at("/spec/rules/0");
@@ -171,8 +171,11 @@ class ManifestPolicyTest {
 
         JsonNode policy = Manifests.ofKind(overlay, "NetworkPolicy").stream().filter(p -> Manifests.name(p).equals(GATEWAY))
                 .findFirst().orElseThrow();
-        assertThat(policy.at("/spec/egress").size()).isEqualTo(1);
+        assertThat(policy.at("/spec/egress").size()).isEqualTo(2);
         assertThat(policy.at("/spec/egress/0/to/0/podSelector/matchLabels/app.kubernetes.io~1component").asText()).isEqualTo("service");
+        // The identity provider the console signs in with, over HTTPS only.
+        assertThat(policy.at("/spec/egress/1/ports").size()).isEqualTo(1);
+        assertThat(policy.at("/spec/egress/1/ports/0/port").asInt()).isEqualTo(443);
 
         JsonNode links = Manifests.ofKind(overlay, "ConfigMap").stream()
                 .filter(map -> Manifests.name(map).equals("notification-service")).findFirst().orElseThrow().at("/data");

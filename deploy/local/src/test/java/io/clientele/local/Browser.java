@@ -104,7 +104,31 @@ final class Browser implements AutoCloseable {
     }
 
     void waitUntil(java.util.function.Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(driver, Duration.ofSeconds(60)).until(condition::apply);
+        // A page that htmx changes in place may swap an element out while it is read: that is read again.
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(60)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(condition::apply);
+        } catch (org.openqa.selenium.TimeoutException timedOut) {
+            throw new AssertionError("Waited 60 s in vain on " + driver.getCurrentUrl() + ":\n"
+                    + driver.findElement(By.tagName("body")).getText(), timedOut);
+        }
+    }
+
+    /** Whether every stylesheet the page links to was loaded and has rules: the page looks as it was designed. */
+    boolean styled() {
+        Object unstyled = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("""
+                return [...document.querySelectorAll('link[rel=stylesheet]')]
+                    .filter(link => { try { return link.sheet.cssRules.length === 0; } catch (e) { return true; } })
+                    .map(link => link.href);""");
+        return unstyled instanceof List<?> missing && missing.isEmpty()
+                && !driver.findElements(By.cssSelector("link[rel=stylesheet]")).isEmpty();
+    }
+
+    /** A picture of the page as it is shown (1280 pixels wide). */
+    void screenshot(Path file) throws Exception {
+        Files.createDirectories(file.getParent());
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 800));
+        Files.write(file, driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
     }
 
     /** The page's accessibility problems as axe finds them (WCAG 2.1 A and AA), described for a failure message. */

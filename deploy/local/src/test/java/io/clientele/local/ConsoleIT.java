@@ -21,6 +21,8 @@ import org.openqa.selenium.WebElement;
 class ConsoleIT {
 
     private static final String SITE = LocalStack.DEMO_SITE;
+    /** What the console looks like, as README shows it. */
+    private static final java.nio.file.Path SCREENSHOTS = java.nio.file.Path.of("target/console-screenshots");
     private static LocalStack stack;
     private static Mailbox mailbox;
 
@@ -38,6 +40,7 @@ class ConsoleIT {
             signIn(browser, "/admin", SiteRole.OWNER);
             assertThat(browser.driver().getCurrentUrl()).endsWith("/admin/sites/demo/customers");
             assertThat(browser.heading()).isEqualTo("Customers");
+            assertThat(browser.styled()).as("the console's stylesheet applies").isTrue();
             assertThat(browser.driver().findElements(By.linkText("New customer"))).hasSize(1);
             assertThat(browser.seriousAccessibilityViolations()).isEmpty();
 
@@ -45,15 +48,19 @@ class ConsoleIT {
             browser.type("q", "helene dupre");
             new org.openqa.selenium.support.ui.Select(browser.driver().findElement(By.id("field"))).selectByValue("name");
             browser.driver().findElement(By.cssSelector("form[role=search] button")).click();
-            browser.waitUntil(page -> page.findElements(By.cssSelector("#results td")).stream()
-                    .anyMatch(cell -> cell.getText().equals("helene.console@demo.test")));
-            WebElement row = browser.driver().findElements(By.cssSelector("#results tbody tr")).stream()
-                    .filter(found -> found.getText().contains("helene.console@demo.test")).findFirst().orElseThrow();
-            assertThat(row.getText()).contains("Hélène Dupré-Lefèvre");
-            row.findElement(By.cssSelector("a.pencil")).click();
+            browser.waitUntil(page -> page.findElements(By.cssSelector(".htmx-request")).isEmpty()
+                    && page.findElements(By.cssSelector("#results tbody tr")).stream()
+                    .anyMatch(row -> row.getText().contains("helene.console@demo.test")));
+            assertThat(browser.text("results")).contains("1 customer").contains("Hélène Dupré-Lefèvre");
+            browser.screenshot(SCREENSHOTS.resolve("console-overview.png"));
+            browser.waitUntil(page -> {
+                page.findElement(By.cssSelector("#results a.pencil[aria-label='Open helene.console@demo.test']")).click();
+                return true;
+            });
 
             browser.waitUntil(page -> page.getCurrentUrl().endsWith("/customers/" + customerId));
             assertThat(browser.heading()).isEqualTo("Hélène Dupré-Lefèvre");
+            browser.screenshot(SCREENSHOTS.resolve("console-profile.png"));
             assertThat(browser.driver().findElement(By.cssSelector(".notes")).getText())
                     .contains("Called about the gala").contains("local-owner");
             assertThat(browser.seriousAccessibilityViolations()).isEmpty();
@@ -63,6 +70,16 @@ class ConsoleIT {
             browser.driver().findElement(By.cssSelector("form[action$='/notes'] button")).click();
             browser.waitUntil(page -> page.findElement(By.cssSelector(".notes")).getText().contains("Sent the programme"));
             assertThat(browser.driver().findElement(By.cssSelector(".notes")).getText()).contains(LocalStack.DEMO_OWNER);
+
+            browser.driver().findElement(By.linkText("Access and groups")).click();
+            browser.waitUntil(page -> page.getCurrentUrl().endsWith("tab=access"));
+            browser.driver().findElement(By.xpath("//button[text()='Invite to set a password']")).click();
+            browser.waitUntil(page -> page.getCurrentUrl().endsWith("sent=invitation"));
+            assertThat(browser.driver().findElement(By.cssSelector(".sent")).getText())
+                    .startsWith("An invitation to set a password is on its way to helene.console@demo.test");
+            assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+            await().atMost(Duration.ofSeconds(90)).until(() -> mailbox.mails("helene.console@demo.test").stream()
+                    .anyMatch(found -> found.subject().startsWith("You are invited to ")));
 
             browser.driver().findElement(By.linkText("Details")).click();
             browser.waitUntil(page -> page.getCurrentUrl().endsWith("tab=details"));
@@ -121,6 +138,35 @@ class ConsoleIT {
     }
 
     @Test
+    void theImportFinishedMailOpensTheImportWhoseFailureReportDownloads() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("console-import", ".csv");
+        java.nio.file.Files.writeString(file, "Email,First name\nnoor.console@demo.test,Noor\nnot an e-mail,Bad\n");
+        send(StackHttp.upload(api("/imports"), LocalStack.token(SITE), file));
+        Mailbox.Mail mail = await().atMost(Duration.ofSeconds(120)).until(() -> mailbox.mails(LocalStack.DEMO_OWNER).stream()
+                .filter(found -> found.subject().contains(file.getFileName().toString())).findFirst().orElse(null),
+                found -> found != null);
+        String link = mail.links().stream().filter(found -> found.contains("/imports/") && !found.contains("failures"))
+                .findFirst().orElseThrow();
+
+        try (Browser browser = Browser.start()) {
+            signIn(browser, link.replace(stack.edgeUrl(), ""), SiteRole.EDITOR);
+            assertThat(browser.heading()).isEqualTo("Import");
+            assertThat(browser.driver().findElement(By.tagName("main")).getText())
+                    .contains(file.getFileName().toString()).contains("The import is finished")
+                    .contains("2 rows uploaded: 1 new, 0 updated, 0 unchanged, 1 with problems.");
+            assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+            String report = browser.driver().findElement(By.partialLinkText("Download the failure report")).getAttribute("href");
+            Object downloaded = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    fetch(arguments[0]).then(r => r.arrayBuffer().then(b => done(r.status + ' ' + r.headers.get('content-type') + ' ' + b.byteLength)));""",
+                    report);
+            assertThat(String.valueOf(downloaded))
+                    .startsWith("200 application/vnd.openxmlformats-officedocument.spreadsheetml.sheet ")
+                    .doesNotEndWith(" 0");
+        }
+    }
+
+    @Test
     void aViewerSeesNoButtonThatWritesAndTheServicesRefuseTheirWrites() throws Exception {
         String customerId = createCustomer("Zoë", "Viewer", "zoe.console@demo.test");
         try (Browser browser = Browser.start()) {
@@ -133,7 +179,7 @@ class ConsoleIT {
             assertThat(browser.driver().findElements(By.linkText("New customer"))).isEmpty();
 
             // A write the page does not offer, posted all the same: the service refuses the viewer's token.
-            browser.driver().executeScript("""
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("""
                     const form = document.createElement('form');
                     form.method = 'post';
                     form.action = arguments[0];

@@ -63,6 +63,7 @@ class HostedPagesIT {
         browser.open(awaitMail("ada@gallery.test", "invited").link("/set-password"));
         assertThat(browser.heading()).isEqualTo("Choose your password");
         assertThat(browser.accessibilityViolations()).isEmpty();
+        assertThat(browser.styled()).as("the page's stylesheet applies").isTrue();
         browser.type("password", "short");
         browser.type("confirmPassword", "short");
         browser.submit();

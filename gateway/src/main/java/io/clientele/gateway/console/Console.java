@@ -9,6 +9,7 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
 
 /** Opens a console page of one site for the signed-in collaborator: only a site they work on. */
@@ -27,12 +28,15 @@ class Console {
         if (!me.worksOn(siteId)) {
             return Mono.error(new ConsoleProblem(HttpStatus.FORBIDDEN, Map.of("detail", siteId)));
         }
+        String other = language.getLanguage().equals("fr") ? "en" : "fr";
+        String inOther = UriComponentsBuilder.fromPath(exchange.getRequest().getPath().value())
+                .query(exchange.getRequest().getURI().getRawQuery()).replaceQueryParam("lang", other).build(true).toUriString();
         return sites.find(siteId).map(site -> new Screen(me, siteId, site.name(), language,
-                exchange.getRequest().getPath().value()));
+                exchange.getRequest().getPath().value(), inOther));
     }
 
-    /** One console page being answered: who reads it, on which site, in which language. */
-    record Screen(Collaborator me, String siteId, String siteName, Locale language, String path) {
+    /** One console page being answered: who reads it, on which site, in which language, and where it is in the other. */
+    record Screen(Collaborator me, String siteId, String siteName, Locale language, String path, String inOtherLanguage) {
 
         boolean writes() {
             return me.writesOn(siteId);
@@ -52,6 +56,7 @@ class Console {
             values.put("owns", me.ownerOf(siteId));
             values.put("base", base());
             values.put("path", path);
+            values.put("inOtherLanguage", inOtherLanguage);
             values.put("lang", language.getLanguage());
             return Rendering.view(view).model(values).build();
         }

@@ -6,6 +6,9 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
@@ -14,6 +17,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.util.UriBuilder;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -48,6 +52,26 @@ class ConsoleCalls {
         return edge.accessUrl();
     }
 
+    URI imports() {
+        return edge.importUrl();
+    }
+
+    /** A file a service serves (a failure report), passed on to the collaborator's browser as it comes. */
+    Mono<ResponseEntity<Flux<DataBuffer>>> download(URI service, String path) {
+        return client.get().uri(service.resolve(path)).retrieve()
+                .onStatus(status -> !status.is2xxSuccessful(), ConsoleCalls::refusal)
+                .toEntityFlux(DataBuffer.class)
+                .map(file -> {
+                    ResponseEntity.BodyBuilder passed = ResponseEntity.ok();
+                    for (String header : List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.CONTENT_DISPOSITION)) {
+                        file.getHeaders().getOrEmpty(header).forEach(value -> passed.header(header, value));
+                    }
+                    return passed.body(file.getBody());
+                })
+                .timeout(edge.serviceTimeout())
+                .onErrorMap(error -> !(error instanceof ConsoleProblem), ServiceUnavailable::new);
+    }
+
     <T> Mono<T> get(URI service, java.util.function.Function<UriBuilder, URI> uri, ParameterizedTypeReference<T> type) {
         return call(HttpMethod.GET, service, uri, null, type);
     }
@@ -70,11 +94,15 @@ class ConsoleCalls {
         if (response.statusCode().is2xxSuccessful()) {
             return response.bodyToMono(type);
         }
+        return refusal(response).flatMap(Mono::error);
+    }
+
+    /** What an answer other than a success means: a refusal in the service's words, or a service out of order. */
+    private static Mono<Throwable> refusal(ClientResponse response) {
         if (response.statusCode().is5xxServerError()) {
-            return response.releaseBody().then(Mono.error(new ServiceUnavailable(null)));
+            return response.releaseBody().thenReturn(new ServiceUnavailable(null));
         }
         HttpStatus status = HttpStatus.valueOf(response.statusCode().value());
-        return response.bodyToMono(JSON).defaultIfEmpty(Map.of())
-                .flatMap(problem -> Mono.error(new ConsoleProblem(status, problem)));
+        return response.bodyToMono(JSON).defaultIfEmpty(Map.of()).map(problem -> new ConsoleProblem(status, problem));
     }
 }

@@ -4,26 +4,17 @@ import io.clientele.gateway.ServiceUnavailable;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
-import reactor.core.publisher.Mono;
 
 /**
- * The console's CSRF token, made before a page is written, and what a collaborator sees when a service refuses or
- * does not answer: the service's own words, with the status it gave.
+ * What a collaborator sees when a service refuses or does not answer: the service's own words, with the status it
+ * gave.
  */
 @ControllerAdvice(basePackageClasses = ConsoleErrors.class)
 class ConsoleErrors {
-
-    @ModelAttribute("_csrf")
-    Mono<CsrfToken> csrfToken(ServerWebExchange exchange) {
-        Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
-        return token != null ? token : Mono.empty();
-    }
 
     @ExceptionHandler(ConsoleProblem.class)
     Rendering refused(ConsoleProblem problem, ServerWebExchange exchange) {

@@ -17,6 +17,7 @@ import org.springframework.security.oauth2.client.web.server.ServerOAuth2Authori
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The owner console's sign-in: OpenID Connect's authorization code flow with PKCE against the configured identity
@@ -28,8 +29,8 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 class ConsoleSecurity {
 
     static final String REGISTRATION = "clientele";
-    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+    private static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self'; connect-src 'self'; form-action 'self'%s; frame-ancestors 'none'; base-uri 'none'";
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -47,7 +48,7 @@ class ConsoleSecurity {
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(edge)))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
                 .build();
     }
@@ -62,7 +63,14 @@ class ConsoleSecurity {
         return manager;
     }
 
-    static URI signIn() {
-        return URI.create("/oauth2/authorization/" + REGISTRATION);
+    /**
+     * The sign-out form's answer sends the browser on to the identity provider's end-session endpoint, and a browser
+     * follows a form's redirect only to where {@code form-action} allows.
+     */
+    private static String contentSecurityPolicy(EdgeProperties edge) {
+        URI endSession = edge.consoleEndSessionUrl();
+        String provider = endSession == null ? ""
+                : " " + UriComponentsBuilder.fromUri(endSession).replacePath(null).replaceQuery(null).build().toUriString();
+        return CONTENT_SECURITY_POLICY.formatted(provider);
     }
 }

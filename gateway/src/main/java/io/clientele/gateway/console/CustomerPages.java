@@ -26,6 +26,7 @@ class CustomerPages {
 
     static final List<String> SEARCH_FIELDS = List.of("name", "email", "organization", "phone", "externalId");
     private static final Set<String> TABS = Set.of("home", "details", "access");
+    private static final List<String> SENT = List.of("invitation", "reset");
 
     private final Console console;
     private final ConsoleCalls calls;
@@ -84,7 +85,7 @@ class CustomerPages {
     @GetMapping("/admin/sites/{siteId}/customers/{customerId}")
     Mono<Rendering> profile(@AuthenticationPrincipal OidcUser user, @PathVariable String siteId,
                             @PathVariable String customerId, @RequestParam(defaultValue = "home") String tab,
-                            ServerWebExchange exchange) {
+                            @RequestParam(required = false) String sent, ServerWebExchange exchange) {
         String shown = tab != null && TABS.contains(tab) ? tab : "home";
         return console.open(user, siteId, exchange).flatMap(screen -> calls.get(calls.customers(),
                         uri -> uri.path("/api/v1/sites/{siteId}/customers/{customerId}").build(siteId, customerId), ConsoleCalls.JSON)
@@ -92,6 +93,7 @@ class CustomerPages {
                     Map<String, Object> model = new LinkedHashMap<>(contents);
                     model.put("customer", customer);
                     model.put("tab", shown);
+                    model.put("sent", sent != null && SENT.contains(sent) ? sent : "");
                     model.put("customerName", CustomerNames.of(customer));
                     return screen.show("console/customer", model);
                 })));
@@ -116,6 +118,26 @@ class CustomerPages {
                 .flatMap(form -> calls.send(HttpMethod.POST, calls.customers(),
                         "/api/v1/sites/" + siteId + "/customers/" + customerId + "/notes", Map.of("text", text(form, "text"))))
                 .thenReturn(screen.redirect(screen.base() + "/customers/" + customerId)));
+    }
+
+    /** An invitation to set a password (valid 7 days), mailed to the customer. */
+    @PostMapping("/admin/sites/{siteId}/customers/{customerId}/invitations")
+    Mono<Rendering> invite(@AuthenticationPrincipal OidcUser user, @PathVariable String siteId,
+                           @PathVariable String customerId, ServerWebExchange exchange) {
+        return console.open(user, siteId, exchange).flatMap(screen -> calls.send(HttpMethod.POST, calls.access(),
+                        "/api/v1/sites/" + siteId + "/customers/" + customerId + "/invitations", Map.of())
+                .thenReturn(screen.redirect(screen.base() + "/customers/" + customerId + "?tab=access&sent=invitation")));
+    }
+
+    /** A link to choose a new password (valid 24 hours), mailed to the customer's address. */
+    @PostMapping("/admin/sites/{siteId}/customers/{customerId}/password-reset")
+    Mono<Rendering> resetPassword(@AuthenticationPrincipal OidcUser user, @PathVariable String siteId,
+                                  @PathVariable String customerId, ServerWebExchange exchange) {
+        return console.open(user, siteId, exchange).flatMap(screen -> calls.get(calls.customers(),
+                        uri -> uri.path("/api/v1/sites/{siteId}/customers/{customerId}").build(siteId, customerId), ConsoleCalls.JSON)
+                .flatMap(customer -> calls.send(HttpMethod.POST, calls.access(), "/api/v1/sites/" + siteId + "/password-resets",
+                        Map.of("email", String.valueOf(customer.get("email")))))
+                .thenReturn(screen.redirect(screen.base() + "/customers/" + customerId + "?tab=access&sent=reset")));
     }
 
     static String text(MultiValueMap<String, String> form, String name) {

@@ -6,25 +6,12 @@ import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.security.web.server.csrf.CsrfToken;
-import reactor.core.publisher.Mono;
 
-/**
- * Every page's CSRF token is made before the page is written (Spring Security's form processor puts it in each
- * form, and its cookie must be set before the answer starts); and the pages for a site that does not exist, or that
- * could not be asked about.
- */
+/** The pages for a site that does not exist, or that could not be asked about. */
 @ControllerAdvice(basePackageClasses = PageErrors.class)
 class PageErrors {
-
-    @ModelAttribute("_csrf")
-    Mono<CsrfToken> csrfToken(ServerWebExchange exchange) {
-        Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
-        return token != null ? token : Mono.empty();
-    }
 
     @ExceptionHandler(ServiceUnavailable.class)
     Rendering unavailable(ServerWebExchange exchange) {
