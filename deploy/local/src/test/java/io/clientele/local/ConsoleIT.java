@@ -83,8 +83,16 @@ class ConsoleIT {
 
             browser.driver().findElement(By.linkText("Details")).click();
             browser.waitUntil(page -> page.getCurrentUrl().endsWith("tab=details"));
-            assertThat(browser.driver().findElement(By.cssSelector(".details")).getText()).contains("helene.console@demo.test");
+            assertThat(browser.driver().findElement(By.cssSelector(".details")).getText()).contains("helene.console@demo.test")
+                    .contains("E-mail marketing opt-in\nNo");
             assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+
+            // Her opt-in, given on paper, recorded by hand with how she gave it, and by whom.
+            browser.type("evidence", "Signed the form at the gala");
+            browser.driver().findElement(By.xpath("//button[text()='Record the opt-in to e-mail marketing']")).click();
+            browser.waitUntil(page -> page.findElement(By.cssSelector(".details")).getText().contains("E-mail marketing opt-in\nYes"));
+            assertThat(send(StackHttp.request(api("/customers/" + customerId + "/consent"), LocalStack.token(SITE))))
+                    .contains("Signed the form at the gala").contains("\"recordedBy\":\"" + LocalStack.DEMO_OWNER + "\"");
 
             // In French, at the collaborator's choice, and it stays so.
             browser.driver().findElement(By.linkText("Français")).click();

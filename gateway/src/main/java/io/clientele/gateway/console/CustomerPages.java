@@ -120,6 +120,22 @@ class CustomerPages {
                 .thenReturn(screen.redirect(screen.base() + "/customers/" + customerId)));
     }
 
+    /** The e-mail marketing opt-in recorded by hand, with how it was given (kept as its evidence). */
+    @PostMapping("/admin/sites/{siteId}/customers/{customerId}/consent")
+    Mono<Rendering> consent(@AuthenticationPrincipal OidcUser user, @PathVariable String siteId,
+                            @PathVariable String customerId, ServerWebExchange exchange) {
+        return console.open(user, siteId, exchange).flatMap(screen -> exchange.getFormData().flatMap(form -> {
+            Map<String, Object> evidence = new LinkedHashMap<>();
+            evidence.put("recordedIn", "console");
+            if (!text(form, "evidence").isEmpty()) {
+                evidence.put("how", text(form, "evidence"));
+            }
+            return calls.send(HttpMethod.POST, calls.customers(), "/api/v1/sites/" + siteId + "/customers/" + customerId + "/consent",
+                            Map.of("optedIn", "true".equals(form.getFirst("optedIn")), "source", "manual", "evidence", evidence))
+                    .thenReturn(screen.redirect(screen.base() + "/customers/" + customerId + "?tab=details"));
+        }));
+    }
+
     /** An invitation to set a password (valid 7 days), mailed to the customer. */
     @PostMapping("/admin/sites/{siteId}/customers/{customerId}/invitations")
     Mono<Rendering> invite(@AuthenticationPrincipal OidcUser user, @PathVariable String siteId,
