@@ -1,10 +1,10 @@
 package io.clientele.gateway.console;
 
+import io.clientele.gateway.Forms;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
@@ -24,7 +24,7 @@ import reactor.core.publisher.Mono;
 @Controller
 class AccessRequestPages {
 
-    private static final Set<String> STATUSES = Set.of("PENDING", "APPROVED", "REJECTED");
+    private static final List<String> STATUSES = List.of("PENDING", "APPROVED", "REJECTED");
 
     private final Console console;
     private final ConsoleCalls calls;
@@ -41,7 +41,7 @@ class AccessRequestPages {
         return console.open(user, siteId, exchange).flatMap(screen -> calls.get(calls.access(), uri -> uri
                         .path("/api/v1/sites/{siteId}/access-requests").queryParam("status", shown).build(siteId), ConsoleCalls.JSON)
                 .map(page -> screen.show("console/access-requests", Map.of("requests", page.get("items"), "status", shown,
-                        "statuses", List.of("PENDING", "APPROVED", "REJECTED")))));
+                        "statuses", STATUSES))));
     }
 
     @GetMapping("/admin/sites/{siteId}/access-requests/{requestId}")
@@ -70,7 +70,7 @@ class AccessRequestPages {
                             @PathVariable String requestId, ServerWebExchange exchange) {
         return console.open(user, siteId, exchange).flatMap(screen -> exchange.getFormData().flatMap(form -> {
             List<String> groups = new ArrayList<>(form.getOrDefault("group", List.of()));
-            String added = CustomerPages.text(form, "newGroup");
+            String added = Forms.field(form, "newGroup");
             if (!added.isEmpty()) {
                 groups.add(added);
             }
@@ -82,13 +82,13 @@ class AccessRequestPages {
     Mono<Rendering> reject(@AuthenticationPrincipal OidcUser user, @PathVariable String siteId,
                            @PathVariable String requestId, ServerWebExchange exchange) {
         return console.open(user, siteId, exchange).flatMap(screen -> exchange.getFormData()
-                .flatMap(form -> decide(screen, requestId, "reject", Map.of("reason", CustomerPages.text(form, "reason")))));
+                .flatMap(form -> decide(screen, requestId, "reject", Map.of("reason", Forms.field(form, "reason")))));
     }
 
     private Mono<Rendering> decide(Console.Screen screen, String requestId, String decision, Map<String, Object> body) {
         return calls.send(HttpMethod.POST, calls.access(),
                         "/api/v1/sites/" + screen.siteId() + "/access-requests/" + requestId + "/" + decision, body)
                 .thenReturn(screen.redirect(screen.base() + "/access-requests/" + requestId))
-                .onErrorResume(ConsoleProblem.class, problem -> shown(screen, requestId, CustomerPages.problems(problem)));
+                .onErrorResume(ConsoleProblem.class, problem -> shown(screen, requestId, problem.listed()));
     }
 }

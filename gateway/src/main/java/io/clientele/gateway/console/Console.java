@@ -29,18 +29,14 @@ class Console {
             return Mono.error(new ConsoleProblem(HttpStatus.FORBIDDEN, Map.of("detail", siteId)));
         }
         String other = language.getLanguage().equals("fr") ? "en" : "fr";
-        String inOther = UriComponentsBuilder.fromPath(exchange.getRequest().getPath().value())
+        String path = exchange.getRequest().getPath().value();
+        String inOther = UriComponentsBuilder.fromPath(path)
                 .query(exchange.getRequest().getURI().getRawQuery()).replaceQueryParam("lang", other).build(true).toUriString();
-        return sites.find(siteId).map(site -> new Screen(me, siteId, site.name(), language,
-                exchange.getRequest().getPath().value(), inOther));
+        return sites.find(siteId).map(site -> new Screen(me, siteId, site.name(), language, path, inOther));
     }
 
     /** One console page being answered: who reads it, on which site, in which language, and where it is in the other. */
     record Screen(Collaborator me, String siteId, String siteName, Locale language, String path, String inOtherLanguage) {
-
-        boolean writes() {
-            return me.writesOn(siteId);
-        }
 
         String base() {
             return "/admin/sites/" + siteId;

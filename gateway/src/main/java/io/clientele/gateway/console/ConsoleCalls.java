@@ -68,8 +68,7 @@ class ConsoleCalls {
                     }
                     return passed.body(file.getBody());
                 })
-                .timeout(edge.serviceTimeout())
-                .onErrorMap(error -> !(error instanceof ConsoleProblem), ServiceUnavailable::new);
+                .transform(this::guarded);
     }
 
     <T> Mono<T> get(URI service, java.util.function.Function<UriBuilder, URI> uri, ParameterizedTypeReference<T> type) {
@@ -85,9 +84,12 @@ class ConsoleCalls {
         WebClient.RequestBodySpec request = client.method(method)
                 .uri(builder -> uri.apply(builder.scheme(service.getScheme()).host(service.getHost()).port(service.getPort())));
         WebClient.RequestHeadersSpec<?> sent = body == null ? request : request.bodyValue(body);
-        return sent.exchangeToMono(response -> answer(response, type))
-                .timeout(edge.serviceTimeout())
-                .onErrorMap(error -> !(error instanceof ConsoleProblem), ServiceUnavailable::new);
+        return sent.exchangeToMono(response -> answer(response, type)).transform(this::guarded);
+    }
+
+    /** A service that does not answer in time, or fails otherwise than by refusing, is out of order. */
+    private <T> Mono<T> guarded(Mono<T> call) {
+        return call.timeout(edge.serviceTimeout()).onErrorMap(error -> !(error instanceof ConsoleProblem), ServiceUnavailable::new);
     }
 
     private static <T> Mono<T> answer(ClientResponse response, ParameterizedTypeReference<T> type) {

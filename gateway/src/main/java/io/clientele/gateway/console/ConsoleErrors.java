@@ -1,7 +1,6 @@
 package io.clientele.gateway.console;
 
 import io.clientele.gateway.ServiceUnavailable;
-import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -18,20 +17,22 @@ class ConsoleErrors {
 
     @ExceptionHandler(ConsoleProblem.class)
     Rendering refused(ConsoleProblem problem, ServerWebExchange exchange) {
-        Locale language = ConsoleLanguage.choose(exchange);
         String reason = switch (problem.status()) {
             case FORBIDDEN -> "forbidden";
             case NOT_FOUND -> "not-found";
             default -> "refused";
         };
-        return Rendering.view("console/problem").model(Map.of("reason", reason, "detail", problem.detail(),
-                "lang", language.getLanguage())).status(problem.status()).build();
+        return page(reason, problem.detail(), problem.status(), exchange);
     }
 
     @ExceptionHandler(ServiceUnavailable.class)
     Rendering unavailable(ServerWebExchange exchange) {
-        Locale language = ConsoleLanguage.choose(exchange);
-        return Rendering.view("console/problem").model(Map.of("reason", "unavailable", "detail", "",
-                "lang", language.getLanguage())).status(HttpStatus.SERVICE_UNAVAILABLE).build();
+        return page("unavailable", "", HttpStatus.SERVICE_UNAVAILABLE, exchange);
+    }
+
+    /** The console's page for what cannot be shown: {@code reason} names its title and text. */
+    static Rendering page(String reason, String detail, HttpStatus status, ServerWebExchange exchange) {
+        return Rendering.view("console/problem").model(Map.of("reason", reason, "detail", detail,
+                "lang", ConsoleLanguage.choose(exchange).getLanguage())).status(status).build();
     }
 }

@@ -1,6 +1,5 @@
 package io.clientele.gateway.console;
 
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
@@ -18,8 +17,7 @@ class ConsoleHome {
     Rendering home(@AuthenticationPrincipal OidcUser user, ServerWebExchange exchange) {
         Collaborator me = Collaborator.of(user);
         if (me.sites().isEmpty()) {
-            return Rendering.view("console/problem").model(Map.of("reason", "no-site", "detail", me.email(),
-                    "lang", ConsoleLanguage.choose(exchange).getLanguage())).status(HttpStatus.FORBIDDEN).build();
+            return ConsoleErrors.page("no-site", me.email(), HttpStatus.FORBIDDEN, exchange);
         }
         return Rendering.redirectTo("/admin/sites/" + me.sites().keySet().iterator().next() + "/customers").build();
     }
@@ -31,7 +29,6 @@ class ConsoleHome {
 
     @GetMapping("/admin/**")
     Rendering unknown(ServerWebExchange exchange) {
-        return Rendering.view("console/problem").model(Map.of("reason", "not-found", "detail", "",
-                "lang", ConsoleLanguage.choose(exchange).getLanguage())).status(HttpStatus.NOT_FOUND).build();
+        return ConsoleErrors.page("not-found", "", HttpStatus.NOT_FOUND, exchange);
     }
 }

@@ -25,6 +25,11 @@ final class ConsoleProblem extends RuntimeException {
         return Objects.toString(problem.getOrDefault("detail", problem.getOrDefault("title", status.getReasonPhrase())));
     }
 
+    /** What a form's page lists: each field the service named as wrong with what it said, else its detail. */
+    List<String> listed() {
+        return errors().isEmpty() ? List.of(detail()) : errors();
+    }
+
     /** The fields the service named as wrong, with what it said of each. */
     List<String> errors() {
         if (problem.get("errors") instanceof List<?> errors) {

@@ -1,5 +1,6 @@
 package io.clientele.gateway.console;
 
+import io.clientele.gateway.Forms;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +9,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Controller;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -70,15 +70,15 @@ class CustomerPages {
         return console.open(user, siteId, exchange).flatMap(screen -> exchange.getFormData().flatMap(form -> {
             Map<String, Object> customer = new LinkedHashMap<>();
             for (String name : List.of("firstName", "lastName", "email", "phone", "organization")) {
-                String value = form.getFirst(name);
-                if (value != null && !value.isBlank()) {
-                    customer.put(name, value.strip());
+                String value = Forms.field(form, name);
+                if (!value.isEmpty()) {
+                    customer.put(name, value);
                 }
             }
             return calls.send(HttpMethod.POST, calls.customers(), "/api/v1/sites/" + siteId + "/customers", customer)
                     .map(created -> screen.redirect(screen.base() + "/customers/" + created.get("id")))
                     .onErrorResume(ConsoleProblem.class, problem -> Mono.just(screen.show("console/new-customer",
-                            Map.of("values", customer, "problems", problems(problem)))));
+                            Map.of("values", customer, "problems", problem.listed()))));
         }));
     }
 
@@ -116,7 +116,7 @@ class CustomerPages {
                             @PathVariable String customerId, ServerWebExchange exchange) {
         return console.open(user, siteId, exchange).flatMap(screen -> exchange.getFormData()
                 .flatMap(form -> calls.send(HttpMethod.POST, calls.customers(),
-                        "/api/v1/sites/" + siteId + "/customers/" + customerId + "/notes", Map.of("text", text(form, "text"))))
+                        "/api/v1/sites/" + siteId + "/customers/" + customerId + "/notes", Map.of("text", Forms.field(form, "text"))))
                 .thenReturn(screen.redirect(screen.base() + "/customers/" + customerId)));
     }
 
@@ -127,8 +127,9 @@ class CustomerPages {
         return console.open(user, siteId, exchange).flatMap(screen -> exchange.getFormData().flatMap(form -> {
             Map<String, Object> evidence = new LinkedHashMap<>();
             evidence.put("recordedIn", "console");
-            if (!text(form, "evidence").isEmpty()) {
-                evidence.put("how", text(form, "evidence"));
+            String how = Forms.field(form, "evidence");
+            if (!how.isEmpty()) {
+                evidence.put("how", how);
             }
             return calls.send(HttpMethod.POST, calls.customers(), "/api/v1/sites/" + siteId + "/customers/" + customerId + "/consent",
                             Map.of("optedIn", "true".equals(form.getFirst("optedIn")), "source", "manual", "evidence", evidence))
@@ -156,12 +157,4 @@ class CustomerPages {
                 .thenReturn(screen.redirect(screen.base() + "/customers/" + customerId + "?tab=access&sent=reset")));
     }
 
-    static String text(MultiValueMap<String, String> form, String name) {
-        String value = form.getFirst(name);
-        return value == null ? "" : value.strip();
-    }
-
-    static List<String> problems(ConsoleProblem problem) {
-        return problem.errors().isEmpty() ? List.of(problem.detail()) : problem.errors();
-    }
 }

@@ -1,5 +1,6 @@
 package io.clientele.gateway.page;
 
+import io.clientele.gateway.Forms;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,5 +1,6 @@
 package io.clientele.gateway.page;
 
+import io.clientele.gateway.Forms;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpStatus;

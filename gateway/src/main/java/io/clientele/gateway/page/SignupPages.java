@@ -1,5 +1,6 @@
 package io.clientele.gateway.page;
 
+import io.clientele.gateway.Forms;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
