@@ -19,6 +19,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.http.MediaType;
@@ -37,12 +39,16 @@ import org.springframework.web.reactive.function.BodyInserters;
 public abstract class ImportServiceITSupport extends ServiceITSupport {
 
     protected WebTestClient.ResponseSpec upload(String siteId, String fileName, byte[] content, String optionsJson) {
+        return postFile(siteId, "/imports", fileName, content, optionsJson);
+    }
+
+    protected WebTestClient.ResponseSpec postFile(String siteId, String path, String fileName, byte[] content, String optionsJson) {
         MultipartBodyBuilder body = new MultipartBodyBuilder();
         body.part("file", content).filename(fileName).contentType(MediaType.APPLICATION_OCTET_STREAM);
         if (optionsJson != null) {
             body.part("options", optionsJson, MediaType.APPLICATION_JSON);
         }
-        return http.post().uri("/api/v1/sites/{siteId}/imports", siteId)
+        return http.post().uri("/api/v1/sites/" + siteId + path)
                 .headers(headers -> headers.setBearerAuth(tokenFor(siteId)))
                 .contentType(MediaType.MULTIPART_FORM_DATA)
                 .body(BodyInserters.fromMultipartData(body.build()))
@@ -91,6 +97,19 @@ public abstract class ImportServiceITSupport extends ServiceITSupport {
                 .build();
         publish(Topics.IMPORT_RESULTS, command.getImportId(), applied);
         return applied;
+    }
+
+    /** A sheet of one header and one row, written by POI as a spreadsheet program would. */
+    protected static byte[] sheet(List<String> header, List<String> row) {
+        XSSFWorkbook workbook = workbook();
+        Sheet sheet = workbook.createSheet("Customers");
+        Row first = sheet.createRow(0);
+        Row second = sheet.createRow(1);
+        for (int c = 0; c < header.size(); c++) {
+            first.createCell(c).setCellValue(header.get(c));
+            second.createCell(c).setCellValue(row.get(c));
+        }
+        return xlsx(workbook);
     }
 
     protected static byte[] xlsx(Workbook workbook) {

@@ -46,6 +46,11 @@ final class QueryCompiler {
     private QueryCompiler() {
     }
 
+    /** The operators a condition on a field of this kind can use. */
+    static Set<String> operators(Kind kind) {
+        return OPERATORS.get(kind);
+    }
+
     static SqlWhere where(String siteId, CustomerQuery query) {
         SqlWhere where = new SqlWhere().append("c.site_id = ").value(siteId);
         if (query.q() != null && !query.q().isBlank()) {

@@ -1,5 +1,6 @@
 package io.clientele.customer.search;
 
+import io.clientele.customer.customer.CustomerFields;
 import io.clientele.platform.web.PageLimits;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,6 +41,21 @@ class SearchController {
     @PostMapping("/count")
     Mono<java.util.Map<String, Long>> count(@PathVariable String siteId, @RequestBody CustomerQuery query) {
         return Mono.defer(() -> search.count(siteId, query)).map(total -> java.util.Map.of("total", total));
+    }
+
+    /**
+     * The fields a filter can name, each with its kind and the operators that apply to it, so that a filter can be
+     * built without knowing them beforehand; {@code metadata.<key>} and {@code externalIds.<system>} are texts too.
+     */
+    @GetMapping("/fields")
+    List<FilterableField> fields() {
+        return CustomerFields.all().stream()
+                .map(field -> new FilterableField(field.name(), field.kind().name(),
+                        new java.util.TreeSet<>(QueryCompiler.operators(field.kind())).stream().toList()))
+                .toList();
+    }
+
+    record FilterableField(String name, String kind, List<String> operators) {
     }
 
     /** The customers who opted in to marketing e-mail: the audience a campaign may be sent to. */

@@ -135,6 +135,14 @@ class SearchIT extends CustomerServiceITSupport {
     }
 
     @Test
+    void theFieldsAFilterCanNameComeWithTheirOperators() {
+        get(SITE, "/customers/fields").expectStatus().isOk().expectBody()
+                .jsonPath("$[?(@.name == 'country')].kind").isEqualTo(List.of("TEXT"))
+                .jsonPath("$[?(@.name == 'tags')].operators[*]").isEqualTo(List.of("hasAll", "hasAny", "hasNone", "isEmpty", "isNotEmpty"))
+                .jsonPath("$[?(@.name == 'marketingOptIn')].operators[*]").isEqualTo(List.of("eq"));
+    }
+
+    @Test
     void theMarketableAudienceIsWhoOptedIn() {
         createSite(AUDIENCE);
         String optedIn = createCustomer(AUDIENCE, "{\"email\": \"reader@audience.test\", \"country\": \"IE\"}");

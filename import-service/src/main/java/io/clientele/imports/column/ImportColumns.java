@@ -37,7 +37,7 @@ public final class ImportColumns {
     }
 
     /** The column a header names: case, spaces, dashes and underscores aside ("First name" is firstName). */
-    static String named(String header) {
+    public static String named(String header) {
         return BY_KEY.get(key(header));
     }
 

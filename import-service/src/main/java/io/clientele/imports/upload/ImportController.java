@@ -4,6 +4,7 @@ import io.clientele.imports.column.ImportColumns;
 import io.clientele.imports.job.ImportJobs;
 import io.clientele.imports.job.ImportOptions;
 import io.clientele.imports.progress.ImportProgress;
+import io.clientele.platform.security.SiteGrant;
 import io.clientele.platform.spreadsheet.SpreadsheetDownload;
 import io.clientele.platform.spreadsheet.SpreadsheetFormat;
 import io.clientele.platform.web.PageLimits;
@@ -44,7 +45,7 @@ class ImportController {
     Mono<ResponseEntity<ImportProgress>> upload(@PathVariable String siteId, @RequestPart("file") Mono<FilePart> file,
                                                 @RequestPart(name = "options", required = false) Mono<ImportOptions> options,
                                                 @AuthenticationPrincipal Jwt token) {
-        String requestedBy = token.getSubject() == null ? "unknown" : token.getSubject();
+        String requestedBy = SiteGrant.actor(token);
         return options.map(Optional::of).defaultIfEmpty(Optional.empty())
                 .zipWith(file.switchIfEmpty(Mono.error(() -> ProblemException.invalidField("file", "is required"))))
                 .flatMap(optionsAndFile -> uploads.accept(siteId, requestedBy, optionsAndFile.getT2(),
@@ -52,8 +53,12 @@ class ImportController {
                 .map(job -> ResponseEntity.accepted()
                         .location(URI.create("/api/v1/sites/" + siteId + "/imports/" + job.id()))
                         .body(ImportProgress.of(job)))
-                .onErrorMap(DataBufferLimitException.class, e -> new ProblemException(HttpStatus.CONTENT_TOO_LARGE,
-                        "file-too-large", "File too large", "The file is larger than this service accepts: " + e.getMessage()));
+                .onErrorMap(DataBufferLimitException.class, ImportController::tooLarge);
+    }
+
+    static ProblemException tooLarge(DataBufferLimitException e) {
+        return new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "file-too-large", "File too large",
+                "The file is larger than this service accepts: " + e.getMessage());
     }
 
     @GetMapping("/api/v1/sites/{siteId}/imports")

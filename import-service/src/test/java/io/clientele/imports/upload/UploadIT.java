@@ -15,7 +15,6 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -149,18 +148,6 @@ class UploadIT extends ImportServiceITSupport {
         try (var files = Files.list(directory)) {
             return files.count();
         }
-    }
-
-    private static byte[] sheet(List<String> header, List<String> row) {
-        XSSFWorkbook workbook = workbook();
-        Sheet sheet = workbook.createSheet("Customers");
-        Row first = sheet.createRow(0);
-        Row second = sheet.createRow(1);
-        for (int c = 0; c < header.size(); c++) {
-            first.createCell(c).setCellValue(header.get(c));
-            second.createCell(c).setCellValue(row.get(c));
-        }
-        return xlsx(workbook);
     }
 
     /** The XLSX file with its first sheet's XML changed; POI wrote the rest. */
