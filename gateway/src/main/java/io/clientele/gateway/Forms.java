@@ -16,4 +16,9 @@ public final class Forms {
         }
         return name.toLowerCase(java.util.Locale.ROOT).contains("password") ? value : value.strip();
     }
+
+    /** The field's comma-separated values, each trimmed, the empty ones left out. */
+    public static java.util.List<String> commaSeparated(MultiValueMap<String, String> form, String name) {
+        return java.util.Arrays.stream(field(form, name).split(",")).map(String::strip).filter(value -> !value.isEmpty()).toList();
+    }
 }

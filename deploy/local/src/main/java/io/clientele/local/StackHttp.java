@@ -25,6 +25,11 @@ final class StackHttp {
         return response.body();
     }
 
+    /** Sends the request and answers its status alone. */
+    static int status(HttpRequest.Builder request) throws Exception {
+        return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
     static HttpRequest.Builder request(String url, String adminToken) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
         return adminToken == null ? request : request.header("Authorization", "Bearer " + adminToken);

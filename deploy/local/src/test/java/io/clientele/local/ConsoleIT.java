@@ -16,7 +16,9 @@ import org.openqa.selenium.WebElement;
 /**
  * The owner console in a real headless Chromium, signed in through the development identity provider as the demo
  * site's collaborators: finding a customer by an accented name, an owner's mail link to a pending request that is
- * approved into a group, and a viewer who is shown nothing that writes and whose writes the services refuse.
+ * approved into a group, a spreadsheet whose unknown columns are mapped before it is imported, an AND/OR filter
+ * saved, renamed, copied and exported and its customers deleted in a batch, two duplicates merged field by field
+ * and the customer erased, and a viewer who is shown nothing that writes and whose writes the services refuse.
  */
 class ConsoleIT {
 
@@ -164,13 +166,196 @@ class ConsoleIT {
                     .contains("2 rows uploaded: 1 new, 0 updated, 0 unchanged, 1 with problems.");
             assertThat(browser.seriousAccessibilityViolations()).isEmpty();
             String report = browser.driver().findElement(By.partialLinkText("Download the failure report")).getAttribute("href");
-            Object downloaded = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript("""
-                    const done = arguments[arguments.length - 1];
-                    fetch(arguments[0]).then(r => r.arrayBuffer().then(b => done(r.status + ' ' + r.headers.get('content-type') + ' ' + b.byteLength)));""",
-                    report);
-            assertThat(String.valueOf(downloaded))
+            assertThat(downloaded(browser, report))
                     .startsWith("200 application/vnd.openxmlformats-officedocument.spreadsheetml.sheet ")
                     .doesNotEndWith(" 0");
+        }
+    }
+
+    @Test
+    void anEditorUploadsASpreadsheetMapsItsUnknownColumnsWatchesItFinishAndDownloadsTheFailureReport() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("mitglieder", ".xlsx");
+        try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(file);
+             org.dhatim.fastexcel.Workbook workbook = new org.dhatim.fastexcel.Workbook(out, "Tabellen", "1.0")) {
+            org.dhatim.fastexcel.Worksheet sheet = workbook.newWorksheet("Mitglieder");
+            List<List<String>> rows = List.of(List.of("E-Mail", "Vorname", "Mitgliedsnummer", "Notiz"),
+                    List.of("jonas.mapped@demo.test", "Jonas", "M-7731", "call back"),
+                    List.of("not an address", "Lena", "M-7732", ""));
+            for (int r = 0; r < rows.size(); r++) {
+                for (int c = 0; c < rows.get(r).size(); c++) {
+                    sheet.value(r, c, rows.get(r).get(c));
+                }
+            }
+        }
+        try (Browser browser = Browser.start()) {
+            signIn(browser, "/admin/sites/demo/imports", SiteRole.EDITOR);
+            assertThat(browser.heading()).isEqualTo("Import / Export");
+            assertThat(downloaded(browser, browser.driver().findElement(By.linkText("Show XLSX file example")).getAttribute("href")))
+                    .startsWith("200 application/vnd.openxmlformats-officedocument.spreadsheetml.sheet ");
+            assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+
+            browser.driver().findElement(By.id("file")).sendKeys(file.toString());
+            browser.driver().findElement(By.cssSelector("form[enctype='multipart/form-data'] button")).click();
+            browser.waitUntil(page -> page.findElement(By.tagName("h1")).getText().equals("Check the columns"));
+            String mapping = browser.driver().findElement(By.tagName("main")).getText();
+            assertThat(mapping).contains(file.getFileName().toString()).contains("The file has 2 customer rows.")
+                    .contains("jonas.mapped@demo.test").contains("M-7731");
+            assertThat(chosen(browser, "column-0")).isEqualTo("email");
+            assertThat(browser.driver().findElements(By.xpath("//span[starts-with(text(), 'Not recognised')]"))).hasSize(3);
+            assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+
+            choose(browser, "column-1", "firstName");
+            choose(browser, "column-2", "externalId");
+            browser.driver().findElement(By.xpath("//button[text()='Import 2 customers']")).click();
+            browser.waitUntil(page -> page.findElement(By.tagName("h1")).getText().equals("Import")
+                    && page.findElement(By.tagName("main")).getText().contains("The import is finished"));
+            assertThat(browser.driver().findElement(By.tagName("main")).getText())
+                    .contains("2 rows uploaded: 1 new, 0 updated, 0 unchanged, 1 with problems.");
+            assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+            assertThat(downloaded(browser, browser.driver().findElement(By.partialLinkText("Download the failure report"))
+                    .getAttribute("href"))).startsWith("200 application/vnd.openxmlformats-officedocument.spreadsheetml.sheet ");
+        }
+        String imported = send(StackHttp.request(api("/customers?q=jonas.mapped@demo.test"), LocalStack.token(SITE)));
+        assertThat(imported).contains("\"firstName\":\"Jonas\"").contains("M-7731").doesNotContain("call back");
+    }
+
+    @Test
+    void anOwnerBuildsAnAndOrFilterSavesRenamesAndCopiesItExportsWhatItFindsAndDeletesThoseCustomers() throws Exception {
+        String marker = "gala-" + Long.toString(System.nanoTime(), 36);
+        createCustomer("""
+                {"firstName": "Aline", "lastName": "Filtre", "email": "aline.%1$s@demo.test", "country": "FR", "tags": ["%1$s"]}"""
+                .formatted(marker));
+        createCustomer("""
+                {"firstName": "Bodo", "lastName": "Filter", "email": "bodo.%1$s@demo.test", "country": "DE", "tags": ["%1$s"]}"""
+                .formatted(marker));
+        createCustomer("""
+                {"firstName": "Cara", "lastName": "Filter", "email": "cara.%1$s@demo.test", "country": "GB",
+                 "organization": "Gala Friends", "tags": ["%1$s"]}""".formatted(marker));
+        try (Browser browser = Browser.start()) {
+            signIn(browser, "/admin/sites/demo/filters", SiteRole.OWNER);
+            assertThat(browser.heading()).isEqualTo("Filters");
+            assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+
+            // Tagged with the marker, AND (from France OR of an organization with "gala" in its name).
+            condition(browser, "0.0", "tags", "hasAny", marker);
+            browser.driver().findElement(By.xpath("//button[text()='Add a group']")).click();
+            browser.waitUntil(page -> !page.findElements(By.id("1.0.field")).isEmpty());
+            choose(browser, "1-match", "ANY");
+            condition(browser, "1.0", "country", "eq", "fr");
+            browser.driver().findElements(By.xpath("//button[text()='Add a condition']")).get(1).click();
+            browser.waitUntil(page -> !page.findElements(By.id("1.1.field")).isEmpty());
+            condition(browser, "1.1", "organization", "contains", "gala");
+            browser.driver().findElement(By.xpath("//p[@class='actions']/button[text()='Show customers']")).click();
+            browser.waitUntil(page -> !page.findElements(By.id("found")).isEmpty());
+            assertThat(browser.text("found")).contains("2 customers").contains("aline." + marker).contains("cara." + marker)
+                    .doesNotContain("bodo." + marker);
+            assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+            browser.screenshot(SCREENSHOTS.resolve("console-filters.png"));
+
+            browser.type("name", "Gala or France " + marker);
+            browser.driver().findElement(By.xpath("//button[text()='Save as a new filter']")).click();
+            browser.waitUntil(page -> page.findElement(By.tagName("h1")).getText().equals("Gala or France " + marker));
+            String saved = browser.driver().getCurrentUrl();
+            assertThat(browser.text("found")).contains("2 customers");
+            assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+
+            browser.type("rename", "Gala or France, renamed " + marker);
+            browser.driver().findElement(By.xpath("//button[text()='Rename']")).click();
+            browser.waitUntil(page -> page.findElement(By.tagName("h1")).getText().equals("Gala or France, renamed " + marker));
+            assertThat(browser.driver().getCurrentUrl()).isEqualTo(saved);
+
+            browser.type("copy", "Copy " + marker);
+            browser.driver().findElement(By.xpath("//button[text()='Copy']")).click();
+            browser.waitUntil(page -> page.findElement(By.tagName("h1")).getText().equals("Copy " + marker));
+            assertThat(browser.driver().getCurrentUrl()).isNotEqualTo(saved);
+            assertThat(browser.driver().findElement(By.cssSelector("nav.saved")).getText())
+                    .contains("Gala or France, renamed " + marker).contains("Copy " + marker);
+            assertThat(chosen(browser, "1.0.field")).isEqualTo("country");
+
+            String exported = (String) ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    fetch(arguments[0]).then(r => r.text().then(t => done(r.status + ' ' + r.headers.get('content-type') + '\\n' + t)));""",
+                    browser.driver().findElement(By.linkText("Export what it finds (CSV)")).getAttribute("href"));
+            assertThat(exported).startsWith("200 text/csv").contains("aline." + marker).contains("cara." + marker)
+                    .doesNotContain("bodo." + marker);
+
+            // The batch deletion counts first, and runs when the statement is ticked and a reason given.
+            browser.driver().findElement(By.xpath("//button[text()='Delete these customers']")).click();
+            browser.waitUntil(page -> page.findElement(By.tagName("h1")).getText().equals("Delete customers"));
+            assertThat(browser.driver().findElement(By.tagName("main")).getText()).contains("2 customers will be deleted.")
+                    .contains("I understand that these 2 customers will be deleted");
+            assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+            browser.click("statement");
+            browser.type("reason", "They asked us to forget them at the gala");
+            browser.driver().findElement(By.xpath("//button[text()='Delete 2 customers']")).click();
+            browser.waitUntil(page -> page.findElement(By.tagName("h1")).getText().equals("Batch deletion")
+                    && page.findElement(By.tagName("main")).getText().contains("2 of 2 customers deleted, 0 failed."));
+            assertThat(browser.driver().findElement(By.cssSelector(".details")).getText())
+                    .contains(LocalStack.DEMO_OWNER).contains("They asked us to forget them at the gala");
+            assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+        }
+        String left = send(StackHttp.request(api("/customers?q=" + marker), LocalStack.token(SITE)));
+        assertThat(left).contains("bodo." + marker).doesNotContain("aline." + marker).doesNotContain("cara." + marker);
+    }
+
+    @Test
+    void anOwnerMergesTwoDuplicatesFieldByFieldProtectsAPageReadsTheDeliveryLogAndErasesTheCustomer() throws Exception {
+        String marker = Long.toString(System.nanoTime(), 36);
+        String phone = "+33 6 " + (10 + (int) (System.nanoTime() % 89)) + " " + (10 + (int) (System.nanoTime() / 7 % 89)) + " 45 67";
+        String first = createCustomer("""
+                {"firstName": "Léa", "lastName": "Doublon", "email": "lea.%s@demo.test", "phone": "%s", "country": "FR",
+                 "organization": "Old Org"}""".formatted(marker, phone));
+        String second = createCustomer("""
+                {"firstName": "Lea", "lastName": "Doublon", "email": "lea.bis.%s@demo.test", "phone": "%s", "country": "FR",
+                 "organization": "New Org"}""".formatted(marker, phone));
+        try (Browser browser = Browser.start()) {
+            signIn(browser, "/admin/sites/demo/duplicates", SiteRole.OWNER);
+            assertThat(browser.heading()).isEqualTo("Duplicates");
+            assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+            WebElement set = browser.driver().findElements(By.cssSelector("section.duplicate")).stream()
+                    .filter(section -> section.getText().contains("lea." + marker)).findFirst().orElseThrow();
+            assertThat(set.getText()).startsWith("The same phone number").contains("lea.bis." + marker);
+            set.findElement(By.linkText("Compare and merge")).click();
+            browser.waitUntil(page -> page.findElement(By.tagName("h1")).getText().equals("Merge two customers"));
+            assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+
+            // Whichever is kept, the organization is the newer one's.
+            browser.driver().findElement(By.xpath("//label[text()='New Org']")).click();
+            String kept = browser.driver().findElement(By.cssSelector("input[name=keep]")).getAttribute("value");
+            String merged = kept.equals(first) ? second : first;
+            browser.driver().findElement(By.xpath("//button[starts-with(text(), 'Merge ')]")).click();
+            browser.waitUntil(page -> page.getCurrentUrl().endsWith("/customers/" + kept + "?tab=details"));
+            assertThat(browser.driver().findElement(By.cssSelector(".details")).getText()).contains("New Org")
+                    .doesNotContain("Old Org");
+            assertThat(StackHttp.status(StackHttp.request(api("/customers/" + merged), LocalStack.token(SITE)))).isEqualTo(404);
+
+            browser.open(stack.edgeUrl() + "/admin/sites/demo/groups");
+            assertThat(browser.heading()).isEqualTo("Groups and protected pages");
+            browser.type("pageId", "backstage-" + marker);
+            browser.type("allowed", "crew");
+            browser.driver().findElement(By.xpath("//button[text()='Protect']")).click();
+            browser.waitUntil(page -> page.findElement(By.tagName("main")).getText().contains("backstage-" + marker + " crew"));
+            assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+            browser.driver().findElement(By.cssSelector("button[aria-label='Open backstage-" + marker + " to everyone']")).click();
+            browser.waitUntil(page -> !page.findElement(By.tagName("main")).getText().contains("backstage-" + marker));
+
+            // The invitation mailed to the customer shows in the delivery log.
+            String email = kept.equals(first) ? "lea." + marker + "@demo.test" : "lea.bis." + marker + "@demo.test";
+            send(json(api("/customers/" + kept + "/invitations"), LocalStack.token(SITE), "POST", "{}"));
+            await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+                browser.open(stack.edgeUrl() + "/admin/sites/demo/deliveries?recipient=" + email);
+                assertThat(browser.driver().findElement(By.tagName("main")).getText()).contains("You are invited to").contains("Sent");
+            });
+            assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+
+            browser.open(stack.edgeUrl() + "/admin/sites/demo/customers/" + kept + "?tab=details");
+            browser.click("eraseStatement");
+            browser.driver().findElement(By.xpath("//button[text()=\"Erase this customer's personal data\"]")).click();
+            browser.waitUntil(page -> page.findElement(By.tagName("h1")).getText().equals("Erasure of personal data")
+                    && page.findElement(By.cssSelector("dd.status")).getText().startsWith("Complete"));
+            assertThat(browser.driver().findElement(By.tagName("main")).getText()).contains("access-service")
+                    .contains("notification-service");
+            assertThat(browser.seriousAccessibilityViolations()).isEmpty();
         }
     }
 
@@ -185,6 +370,23 @@ class ConsoleIT {
             assertThat(browser.seriousAccessibilityViolations()).isEmpty();
             browser.open(stack.edgeUrl() + "/admin/sites/demo/customers");
             assertThat(browser.driver().findElements(By.linkText("New customer"))).isEmpty();
+
+            // A viewer chooses their own overview's columns all the same: Organization first.
+            browser.driver().findElement(By.linkText("Choose the columns")).click();
+            browser.waitUntil(page -> page.findElement(By.tagName("h1")).getText().equals("Columns of the overview"));
+            assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+            choose(browser, "added", "organization");
+            browser.driver().findElement(By.xpath("//button[text()='Add']")).click();
+            browser.waitUntil(page -> columnsChosen(page).equals(List.of("First name", "Last name", "E-mail", "Groups", "Organization")));
+            for (int moved = 0; moved < 4; moved++) {
+                int at = 3 - moved;
+                browser.driver().findElement(By.cssSelector("button[aria-label='Move Organization up']")).click();
+                browser.waitUntil(page -> columnsChosen(page).indexOf("Organization") == at);
+            }
+            browser.driver().findElement(By.linkText("All customers")).click();
+            browser.waitUntil(page -> page.findElement(By.tagName("h1")).getText().equals("Customers"));
+            assertThat(browser.driver().findElements(By.cssSelector("#results thead th")).stream().map(WebElement::getText)
+                    .toList()).startsWith("Organization", "First name", "Last name", "E-mail", "Groups");
 
             // A write the page does not offer, posted all the same: the service refuses the viewer's token.
             ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("""
@@ -215,9 +417,44 @@ class ConsoleIT {
         browser.waitUntil(page -> page.getCurrentUrl().startsWith(stack.edgeUrl() + "/admin"));
     }
 
+    /** Sets a filter condition: its field first, which makes the page offer that field's operators. */
+    private static void condition(Browser browser, String at, String field, String op, String value) {
+        choose(browser, at + ".field", field);
+        browser.waitUntil(page -> new org.openqa.selenium.support.ui.Select(page.findElement(By.id(at + ".op"))).getOptions()
+                .stream().map(option -> option.getAttribute("value")).toList().contains(op)
+                && page.findElements(By.cssSelector(".htmx-request")).isEmpty());
+        choose(browser, at + ".op", op);
+        browser.type(at + ".value", value);
+    }
+
+    private static List<String> columnsChosen(org.openqa.selenium.WebDriver page) {
+        return page.findElements(By.cssSelector("ol.columns li span")).stream().map(WebElement::getText).toList();
+    }
+
+    private static void choose(Browser browser, String id, String value) {
+        new org.openqa.selenium.support.ui.Select(browser.driver().findElement(By.id(id))).selectByValue(value);
+    }
+
+    private static String chosen(Browser browser, String id) {
+        return new org.openqa.selenium.support.ui.Select(browser.driver().findElement(By.id(id))).getFirstSelectedOption()
+                .getAttribute("value");
+    }
+
+    /** Fetches a download as the signed-in browser: its status, type and size. */
+    private static String downloaded(Browser browser, String url) {
+        return String.valueOf(((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(arguments[0]).then(r => r.arrayBuffer().then(b => done(r.status + ' ' + r.headers.get('content-type') + ' ' + b.byteLength)));""",
+                url));
+    }
+
     private String createCustomer(String firstName, String lastName, String email) throws Exception {
-        String created = send(json(api("/customers"), LocalStack.token(SITE), "POST", """
-                {"firstName": "%s", "lastName": "%s", "email": "%s"}""".formatted(firstName, lastName, email)));
+        return createCustomer("""
+                {"firstName": "%s", "lastName": "%s", "email": "%s"}""".formatted(firstName, lastName, email));
+    }
+
+    private String createCustomer(String customer) throws Exception {
+        String created = send(json(api("/customers"), LocalStack.token(SITE), "POST", customer));
         return tools.jackson.databind.json.JsonMapper.builder().build().readTree(created).get("id").asString();
     }
 

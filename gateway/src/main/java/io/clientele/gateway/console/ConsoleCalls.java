@@ -11,9 +11,13 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.http.codec.multipart.FilePart;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.web.reactive.function.client.ServerOAuth2AuthorizedClientExchangeFilterFunction;
 import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.util.UriBuilder;
@@ -32,6 +36,8 @@ class ConsoleCalls {
     };
     static final ParameterizedTypeReference<List<Map<String, Object>>> JSON_LIST = new ParameterizedTypeReference<>() {
     };
+
+    private static final java.time.Duration UPLOAD_TIMEOUT = java.time.Duration.ofMinutes(2);
 
     private final WebClient client;
     private final EdgeProperties edge;
@@ -56,9 +62,18 @@ class ConsoleCalls {
         return edge.importUrl();
     }
 
-    /** A file a service serves (a failure report), passed on to the collaborator's browser as it comes. */
+    URI notifications() {
+        return edge.notificationUrl();
+    }
+
+    /** A file a service serves (a failure report, an export), passed on to the collaborator's browser as it comes. */
     Mono<ResponseEntity<Flux<DataBuffer>>> download(URI service, String path) {
-        return client.get().uri(service.resolve(path)).retrieve()
+        return download(HttpMethod.GET, service, path, null);
+    }
+
+    Mono<ResponseEntity<Flux<DataBuffer>>> download(HttpMethod method, URI service, String path, Object body) {
+        WebClient.RequestBodySpec request = client.method(method).uri(service.resolve(path));
+        return (body == null ? request : request.bodyValue(body)).retrieve()
                 .onStatus(status -> !status.is2xxSuccessful(), ConsoleCalls::refusal)
                 .toEntityFlux(DataBuffer.class)
                 .map(file -> {
@@ -72,24 +87,41 @@ class ConsoleCalls {
     }
 
     <T> Mono<T> get(URI service, java.util.function.Function<UriBuilder, URI> uri, ParameterizedTypeReference<T> type) {
-        return call(HttpMethod.GET, service, uri, null, type);
+        return answered(client.get()
+                .uri(builder -> uri.apply(builder.scheme(service.getScheme()).host(service.getHost()).port(service.getPort()))), type);
     }
 
+    /** @param path the path, with its query if any, encoded */
     Mono<Map<String, Object>> send(HttpMethod method, URI service, String path, Object body) {
-        return call(method, service, builder -> builder.path(path).build(), body, JSON);
+        WebClient.RequestBodySpec request = client.method(method).uri(service.resolve(path));
+        return answered(body == null ? request : request.bodyValue(body), JSON);
     }
 
-    private <T> Mono<T> call(HttpMethod method, URI service, java.util.function.Function<UriBuilder, URI> uri, Object body,
-                             ParameterizedTypeReference<T> type) {
-        WebClient.RequestBodySpec request = client.method(method)
-                .uri(builder -> uri.apply(builder.scheme(service.getScheme()).host(service.getHost()).port(service.getPort())));
-        WebClient.RequestHeadersSpec<?> sent = body == null ? request : request.bodyValue(body);
-        return sent.exchangeToMono(response -> answer(response, type)).transform(this::guarded);
+    /**
+     * A file the collaborator chose (an upload to inspect), passed on to the service as it comes. The service reads
+     * the whole file before it answers (200,000 rows take a while), so the call waits longer than others.
+     */
+    Mono<Map<String, Object>> upload(URI service, String path, FilePart file) {
+        MultipartBodyBuilder parts = new MultipartBodyBuilder();
+        parts.asyncPart("file", file.content(), DataBuffer.class).filename(file.filename())
+                .contentType(MediaType.APPLICATION_OCTET_STREAM);
+        return client.post().uri(service.resolve(path)).contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(BodyInserters.fromMultipartData(parts.build()))
+                .exchangeToMono(response -> answer(response, JSON))
+                .transform(call -> guarded(call, UPLOAD_TIMEOUT));
+    }
+
+    private <T> Mono<T> answered(WebClient.RequestHeadersSpec<?> request, ParameterizedTypeReference<T> type) {
+        return request.exchangeToMono(response -> answer(response, type)).transform(this::guarded);
     }
 
     /** A service that does not answer in time, or fails otherwise than by refusing, is out of order. */
     private <T> Mono<T> guarded(Mono<T> call) {
-        return call.timeout(edge.serviceTimeout()).onErrorMap(error -> !(error instanceof ConsoleProblem), ServiceUnavailable::new);
+        return guarded(call, edge.serviceTimeout());
+    }
+
+    private static <T> Mono<T> guarded(Mono<T> call, java.time.Duration timeout) {
+        return call.timeout(timeout).onErrorMap(error -> !(error instanceof ConsoleProblem), ServiceUnavailable::new);
     }
 
     private static <T> Mono<T> answer(ClientResponse response, ParameterizedTypeReference<T> type) {

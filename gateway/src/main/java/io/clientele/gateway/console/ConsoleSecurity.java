@@ -15,6 +15,7 @@ import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequest
 import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizedClientRepository;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -44,6 +45,7 @@ class ConsoleSecurity {
                 .authorizeExchange(exchanges -> exchanges.anyExchange().authenticated())
                 .oauth2Login(login -> login.authorizationRequestResolver(pkce))
                 .oauth2Client(client -> { })
+                .csrf(csrf -> csrf.csrfTokenRequestHandler(tokenAlsoInMultipartForms()))
                 .logout(logout -> logout.logoutSuccessHandler(new SignOut(edge.consoleEndSessionUrl())))
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
@@ -51,6 +53,13 @@ class ConsoleSecurity {
                         .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(edge)))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
                 .build();
+    }
+
+    /** The import's upload form is multipart: its token is read from its parts as from any other form's fields. */
+    private static XorServerCsrfTokenRequestAttributeHandler tokenAlsoInMultipartForms() {
+        XorServerCsrfTokenRequestAttributeHandler handler = new XorServerCsrfTokenRequestAttributeHandler();
+        handler.setTokenFromMultipartDataEnabled(true);
+        return handler;
     }
 
     /** Renews a collaborator's access token with their refresh token when it runs out, while they keep working. */

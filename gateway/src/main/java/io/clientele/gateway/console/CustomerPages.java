@@ -18,7 +18,8 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * The customers of a site: the overview (search in all fields or one, a pencil per row), a new customer, and each
+ * The customers of a site: the overview (search in all fields or one, the collaborator's columns, a pencil per row),
+ * a new customer, and each
  * customer's profile with its tabs Home (notes, activity), Details (every field) and Access and groups.
  */
 @Controller
@@ -30,10 +31,12 @@ class CustomerPages {
 
     private final Console console;
     private final ConsoleCalls calls;
+    private final OverviewColumns columns;
 
-    CustomerPages(Console console, ConsoleCalls calls) {
+    CustomerPages(Console console, ConsoleCalls calls, OverviewColumns columns) {
         this.console = console;
         this.calls = calls;
+        this.columns = columns;
     }
 
     @GetMapping("/admin/sites/{siteId}/customers")
@@ -42,16 +45,18 @@ class CustomerPages {
                              @RequestParam(required = false) String after, ServerWebExchange exchange) {
         String searched = field != null && SEARCH_FIELDS.contains(field) ? field : null;
         String text = q == null || q.isBlank() ? null : q.strip();
-        return console.open(user, siteId, exchange).flatMap(screen -> calls.get(calls.customers(), uri -> uri
-                        .path("/api/v1/sites/{siteId}/customers")
-                        .queryParamIfPresent("q", java.util.Optional.ofNullable(text))
-                        .queryParamIfPresent("field", java.util.Optional.ofNullable(searched))
-                        .queryParamIfPresent("after", java.util.Optional.ofNullable(after))
-                        .queryParam("limit", 50).build(siteId), ConsoleCalls.JSON)
+        return console.open(user, siteId, exchange).flatMap(screen -> columns.mine(siteId).flatMap(shown -> calls.get(
+                        calls.customers(), uri -> uri.path("/api/v1/sites/{siteId}/customers")
+                                .queryParamIfPresent("q", java.util.Optional.ofNullable(text))
+                                .queryParamIfPresent("field", java.util.Optional.ofNullable(searched))
+                                .queryParamIfPresent("after", java.util.Optional.ofNullable(after))
+                                .queryParam("fields", String.join(",", shown))
+                                .queryParam("limit", 50).build(siteId), ConsoleCalls.JSON)
                 .map(page -> screen.show(fragmentOr(exchange, "console/customers"), Map.of(
-                        "customers", page.get("items"), "total", page.get("total"), "next", String.valueOf(page.get("next")),
+                        "customers", page.get("items"), "columns", shown, "rows", OverviewColumns.cells(page.get("items"), shown),
+                        "total", page.get("total"), "next", String.valueOf(page.get("next")),
                         "hasNext", page.get("next") != null, "q", text == null ? "" : text,
-                        "field", searched == null ? "" : searched, "fields", SEARCH_FIELDS))));
+                        "field", searched == null ? "" : searched, "fields", SEARCH_FIELDS)))));
     }
 
     /** htmx asks for the results alone while a collaborator types; a page load gets the whole page. */
