@@ -1,6 +1,7 @@
 package io.clientele.access.customer;
 
 import io.clientele.access.credential.Registrations;
+import io.clientele.access.invitation.CreatedInvitations;
 import io.clientele.access.request.AccessRequestService;
 import io.clientele.events.CustomerCaptured;
 import io.clientele.events.CustomerCreated;
@@ -13,6 +14,7 @@ import io.clientele.platform.consumer.IdempotentConsumer.Effect;
 import io.clientele.platform.consumer.RecordBatches;
 import io.clientele.schemas.Topics;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
 
 /** Keeps the customer directory and access requests, and follows merges and erasures, from customer.events. */
 @Component
@@ -23,23 +25,26 @@ class CustomerEventsListener extends BatchEventListener {
     private final CustomerErasure erasure;
     private final CustomerMergeFollower merges;
     private final Registrations registrations;
+    private final CreatedInvitations invitations;
 
     CustomerEventsListener(RecordBatches batches, CustomerProjection customers, AccessRequestService requests,
-                           CustomerErasure erasure, CustomerMergeFollower merges, Registrations registrations) {
+                           CustomerErasure erasure, CustomerMergeFollower merges, Registrations registrations,
+                           CreatedInvitations invitations) {
         super(Topics.CUSTOMER_EVENTS, batches);
         this.customers = customers;
         this.requests = requests;
         this.erasure = erasure;
         this.merges = merges;
         this.registrations = registrations;
+        this.invitations = invitations;
     }
 
     /** The other customer events (preferences, ...) say nothing access-service needs. */
     @Override
     protected Effect effectOf(Object event) {
         return switch (event) {
-            case CustomerCreated created ->
-                    new Effect("customer-directory", created.getEventId(), () -> customers.created(created));
+            case CustomerCreated created -> new Effect("customer-directory", created.getEventId(),
+                    () -> customers.created(created).then(created.getInvite() ? invitations.invited(created) : Mono.empty()));
             case CustomerCaptured capture -> new Effect("access-request", capture.getEventId(),
                     () -> customers.captured(capture).then(requests.onCapture(capture)).then(registrations.onCapture(capture)));
             case CustomerUpdated updated ->

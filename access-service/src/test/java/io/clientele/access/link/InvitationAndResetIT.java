@@ -4,16 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.clientele.access.AccessServiceITSupport;
+import io.clientele.events.CustomerCreated;
 import io.clientele.events.CustomerEmailVerified;
 import io.clientele.events.InvitationIssued;
 import io.clientele.events.PasswordResetRequested;
+import io.clientele.events.SignupChannel;
 import io.clientele.platform.embedded.SharedInfrastructure;
 import io.clientele.platform.embedded.TopicReader;
+import io.clientele.platform.outbox.Events;
 import io.clientele.schemas.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 
@@ -76,6 +81,29 @@ class InvitationAndResetIT extends AccessServiceITSupport {
         clock.advance(Duration.ofSeconds(2));
         setPassword("atelier", lateToken, PASSWORD).expectStatus().isBadRequest();
         assertThat(count("SELECT count(*) AS n FROM credentials WHERE customer_id = '" + late + "'")).isZero();
+    }
+
+    @Test
+    void aCustomerCreatedWithAnInvitationAskedForIsInvitedAndOneWithoutIsNot() {
+        String invited = created("invited-at-creation", "new@atelier.test", true);
+        String uninvited = created("invited-at-creation", "quiet@atelier.test", false);
+
+        InvitationIssued issued = await().atMost(Duration.ofSeconds(20))
+                .until(() -> eventsFor(InvitationIssued.class, invited), found -> !found.isEmpty()).getFirst();
+        assertThat(issued.getEmail()).isEqualTo("new@atelier.test");
+        await().atMost(Duration.ofSeconds(20)).until(() -> count("SELECT count(*) AS n FROM customers WHERE customer_id = '"
+                + uninvited + "'") == 1);
+        // The directory's row and the invitation are written in one transaction: none came with the second.
+        assertThat(count("SELECT count(*) AS n FROM link_tokens WHERE customer_id = '" + uninvited + "'")).isZero();
+    }
+
+    private String created(String siteId, String email, boolean invite) {
+        String customerId = UUID.randomUUID().toString();
+        publish(Topics.CUSTOMER_EVENTS, customerId, CustomerCreated.newBuilder()
+                .setEventId(Events.newEventId()).setOccurredAt(Instant.now())
+                .setSiteId(siteId).setCustomerId(customerId).setEmail(email).setFirstName("Noa").setStatus("ACTIVE")
+                .setSourceChannel(SignupChannel.MANUAL).setInvite(invite).build());
+        return customerId;
     }
 
     @Test

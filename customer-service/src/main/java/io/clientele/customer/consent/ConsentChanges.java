@@ -6,8 +6,11 @@ import io.clientele.customer.timeline.Timeline;
 import io.clientele.platform.json.JsonDetails;
 import io.clientele.platform.outbox.Outbox;
 import io.clientele.schemas.Topics;
+import io.clientele.platform.web.ProblemException;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -19,7 +22,7 @@ import reactor.core.publisher.Mono;
  * transaction.
  */
 @Service
-class ConsentChanges {
+public class ConsentChanges {
 
     private final ConsentLedger ledger;
     private final CustomerStore customers;
@@ -34,6 +37,39 @@ class ConsentChanges {
         this.timeline = timeline;
         this.outbox = outbox;
         this.tx = tx;
+    }
+
+    /** Where a consent may come from. */
+    public static final Set<String> SOURCES = Set.of("manual", "signup-form", "newsletter", "import");
+
+    /**
+     * A consent recorded by a collaborator, its evidence kept as given with who recorded it; a 400 names what is
+     * missing or wrong in the request.
+     */
+    public Mono<Map<String, Object>> byHand(String siteId, UUID customerId, Boolean optedIn, String source,
+                                            Map<String, Object> evidence, String recordedBy) {
+        return Mono.fromCallable(() -> checkedSource("", optedIn, source)).flatMap(from -> {
+            Map<String, Object> kept = new LinkedHashMap<>(evidence == null ? Map.of() : evidence);
+            kept.put("recordedBy", recordedBy);
+            return record(siteId, customerId, optedIn, from, ConsentEntry.json(kept));
+        });
+    }
+
+    /**
+     * The consent's source ("manual" when absent), or a 400 naming what is wrong.
+     *
+     * @param prefix the place of the consent in the request ("" when it is the request)
+     */
+    public static String checkedSource(String prefix, Boolean optedIn, String source) {
+        String at = prefix.isEmpty() ? "" : prefix + ".";
+        if (optedIn == null) {
+            throw ProblemException.invalidField(at + "optedIn", "is required (true or false)");
+        }
+        String from = source == null ? "manual" : source;
+        if (!SOURCES.contains(from)) {
+            throw ProblemException.invalidField(at + "source", "must be one of " + new java.util.TreeSet<>(SOURCES));
+        }
+        return from;
     }
 
     /** The customer's fields after the change; a 404 problem when there is no such customer. */

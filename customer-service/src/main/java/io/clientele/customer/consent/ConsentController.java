@@ -1,13 +1,10 @@
 package io.clientele.customer.consent;
 
 import io.clientele.platform.security.SiteGrant;
-import java.util.LinkedHashMap;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import io.clientele.customer.customer.CustomerStore;
-import io.clientele.platform.web.ProblemException;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,7 +22,6 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/api/v1/sites/{siteId}/customers/{customerId}/consent")
 class ConsentController {
 
-    static final Set<String> SOURCES = Set.of("manual", "signup-form", "newsletter", "import");
 
     private final ConsentLedger ledger;
     private final CustomerStore customers;
@@ -47,16 +43,7 @@ class ConsentController {
     @ResponseStatus(HttpStatus.CREATED)
     Mono<Map<String, Object>> record(@PathVariable String siteId, @PathVariable UUID customerId,
                                      @RequestBody ConsentChange change, @AuthenticationPrincipal Jwt token) {
-        if (change.optedIn() == null) {
-            return Mono.error(ProblemException.invalidField("optedIn", "is required (true or false)"));
-        }
-        String source = change.source() == null ? "manual" : change.source();
-        if (!SOURCES.contains(source)) {
-            return Mono.error(ProblemException.invalidField("source", "must be one of " + new java.util.TreeSet<>(SOURCES)));
-        }
-        Map<String, Object> evidence = new LinkedHashMap<>(change.evidence() == null ? Map.of() : change.evidence());
-        evidence.put("recordedBy", SiteGrant.actor(token));
-        return changes.record(siteId, customerId, change.optedIn(), source, ConsentEntry.json(evidence));
+        return changes.byHand(siteId, customerId, change.optedIn(), change.source(), change.evidence(), SiteGrant.actor(token));
     }
 
     /**

@@ -1,7 +1,6 @@
 package io.clientele.customer.customer;
 
 import io.clientele.customer.note.Notes;
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -12,7 +11,6 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -22,8 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /**
- * One customer: create, read (with its notes), replace, patch (JSON merge patch) and delete, with ETags. A delete
- * with {@code erase=true} erases the customer's personal data in every service.
+ * One customer: read (with its notes), replace, patch (JSON merge patch) and delete, with ETags (creation is
+ * {@code creation.CustomerCreationController}'s). A delete with {@code erase=true} erases the customer's personal
+ * data in every service.
  */
 @RestController
 @RequestMapping("/api/v1/sites/{siteId}/customers")
@@ -37,14 +36,6 @@ class CustomerController {
         this.service = service;
         this.store = store;
         this.notes = notes;
-    }
-
-    @PostMapping
-    Mono<ResponseEntity<Map<String, Object>>> create(@PathVariable String siteId, @RequestBody Map<String, Object> body) {
-        return service.create(siteId, body).map(created -> ResponseEntity
-                .created(URI.create("/api/v1/sites/" + siteId + "/customers/" + created.fields().get("id")))
-                .eTag(created.etag())
-                .body(created.fields()));
     }
 
     @GetMapping("/{customerId}")

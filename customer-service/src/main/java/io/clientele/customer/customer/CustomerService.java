@@ -3,6 +3,7 @@ package io.clientele.customer.customer;
 import io.clientele.customer.site.Site;
 import io.clientele.customer.site.SiteRepository;
 import io.clientele.customer.timeline.Timeline;
+import io.clientele.events.CustomerCreated;
 import io.clientele.platform.json.JsonDetails;
 import io.clientele.platform.outbox.Outbox;
 import io.clientele.platform.web.ProblemException;
@@ -25,7 +26,7 @@ import reactor.core.publisher.Mono;
  * with 412 when the caller's If-Match names an older version.
  */
 @Service
-class CustomerService {
+public class CustomerService {
 
     private final CustomerStore store;
     private final SiteRepository sites;
@@ -44,19 +45,39 @@ class CustomerService {
         this.tx = tx;
     }
 
-    Mono<StoredCustomer> create(String siteId, Map<String, Object> body) {
+    /**
+     * A customer created by hand.
+     *
+     * @param invite whether access-service invites them to set a password (they need an e-mail address and an
+     *               active account)
+     * @param more   what is done with the new customer in the same transaction (groups, consent, notes)
+     */
+    public Mono<StoredCustomer> create(String siteId, Map<String, Object> body, boolean invite,
+                                       java.util.function.Function<UUID, Mono<Void>> more) {
         UUID id = UUID.randomUUID();
         return policy(siteId)
-                .map(site -> CustomerValidation.validated(CustomerDrafts.whole(body), site.requireNames()))
+                .map(site -> invitable(CustomerValidation.validated(CustomerDrafts.whole(body), site.requireNames()), invite))
                 .flatMap(draft -> tx.transactional(store.insert(siteId, id, draft, "MANUAL")
                         .then(store.find(siteId, id))
                         .flatMap(created -> outbox.add(Topics.CUSTOMER_EVENTS, "customer", id.toString(),
-                                        CustomerEvents.created(siteId, created.fields()))
+                                        CustomerCreated.newBuilder(CustomerEvents.created(siteId, created.fields()))
+                                                .setInvite(invite).build())
                                 .then(publish(siteId, id, CustomerEvents.changed(siteId, created.fields(),
                                         List.copyOf(CustomerDrafts.FIELDS), null, false)))
-                                .then(timeline.record(siteId, id, "CREATED", "MANUAL", "{}", Instant.now()))
-                                .thenReturn(created))))
+                                .then(timeline.record(siteId, id, "CREATED", "MANUAL", "{}", Instant.now())))
+                        .then(Mono.defer(() -> more.apply(id)))
+                        .then(store.find(siteId, id))))
                 .onErrorMap(DataIntegrityViolationException.class, CustomerService::conflict);
+    }
+
+    private static CustomerDraft invitable(CustomerDraft draft, boolean invite) {
+        if (invite && draft.email() == null) {
+            throw ProblemException.invalidField("invite", "the invitation is e-mailed: the customer needs an e-mail address");
+        }
+        if (invite && Boolean.FALSE.equals(draft.accountActive())) {
+            throw ProblemException.invalidField("invite", "the customer's account is inactive: activate it to invite them");
+        }
+        return draft;
     }
 
     /**

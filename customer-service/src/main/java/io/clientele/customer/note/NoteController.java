@@ -1,18 +1,11 @@
 package io.clientele.customer.note;
 
-import io.clientele.customer.customer.CustomerChanges;
 import io.clientele.customer.customer.CustomerStore;
-import io.clientele.customer.timeline.Timeline;
-import io.clientele.platform.json.JsonDetails;
 import io.clientele.platform.security.SiteGrant;
-import io.clientele.platform.web.ProblemException;
-import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,20 +21,14 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/api/v1/sites/{siteId}/customers/{customerId}/notes")
 class NoteController {
 
-    private static final int MAX_LENGTH = 10_000;
-
     private final Notes notes;
+    private final NoteTaking taking;
     private final CustomerStore customers;
-    private final CustomerChanges changes;
-    private final Timeline timeline;
-    private final TransactionalOperator tx;
 
-    NoteController(Notes notes, CustomerStore customers, CustomerChanges changes, Timeline timeline, TransactionalOperator tx) {
+    NoteController(Notes notes, NoteTaking taking, CustomerStore customers) {
         this.notes = notes;
+        this.taking = taking;
         this.customers = customers;
-        this.changes = changes;
-        this.timeline = timeline;
-        this.tx = tx;
     }
 
     @GetMapping
@@ -54,18 +41,7 @@ class NoteController {
     @ResponseStatus(HttpStatus.CREATED)
     Mono<Note> add(@PathVariable String siteId, @PathVariable UUID customerId, @RequestBody NoteText body,
                    @AuthenticationPrincipal Jwt token) {
-        String text = body.text() == null ? "" : body.text().strip();
-        if (text.isEmpty() || text.length() > MAX_LENGTH) {
-            return Mono.error(ProblemException.invalidField("text", "a note has 1 to " + MAX_LENGTH + " characters"));
-        }
-        String author = SiteGrant.actor(token);
-        return tx.transactional(customers.lock(siteId, customerId)
-                .flatMap(customer -> notes.add(siteId, customerId, author, text)
-                        .flatMap(note -> changes.published(siteId, customerId, List.of("notes"))
-                                .then(timeline.record(siteId, customerId, "NOTE_ADDED", null,
-                                        new JsonDetails().put("noteId", String.valueOf(note.id())).put("author", author).toString(),
-                                        Instant.now()))
-                                .thenReturn(note))));
+        return taking.add(siteId, customerId, SiteGrant.actor(token), body.text());
     }
 
     record NoteText(String text) {

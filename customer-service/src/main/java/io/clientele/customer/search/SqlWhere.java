@@ -31,6 +31,11 @@ public final class SqlWhere {
         return sql.toString();
     }
 
+    /** The bound values by placeholder name, in the order they appear. */
+    Map<String, Object> values() {
+        return java.util.Collections.unmodifiableMap(values);
+    }
+
     public GenericExecuteSpec bindTo(GenericExecuteSpec spec) {
         for (Map.Entry<String, Object> value : values.entrySet()) {
             spec = spec.bind(value.getKey(), value.getValue());

@@ -43,8 +43,31 @@ class ConsoleIT {
             assertThat(browser.driver().getCurrentUrl()).endsWith("/admin/sites/demo/customers");
             assertThat(browser.heading()).isEqualTo("Customers");
             assertThat(browser.styled()).as("the console's stylesheet applies").isTrue();
-            assertThat(browser.driver().findElements(By.linkText("New customer"))).hasSize(1);
             assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+            // A customer created with "+ More options" in one step: a new group, the opt-in, a note and an invitation.
+            browser.driver().findElement(By.linkText("New customer")).click();
+            browser.waitUntil(page -> page.findElement(By.tagName("h1")).getText().equals("New customer"));
+            browser.type("firstName", "Nils");
+            browser.type("lastName", "Onestep");
+            browser.type("email", "nils.console@demo.test");
+            browser.driver().findElement(By.tagName("summary")).click();
+            browser.type("newGroups", "Gala guests");
+            browser.click("optedIn");
+            browser.type("evidence", "Signed at the door");
+            browser.type("note", "Wants the programme");
+            browser.click("invite");
+            assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+            browser.driver().findElement(By.cssSelector("form[action$='/customers/new'] > button[type=submit]")).click();
+            browser.waitUntil(page -> page.findElement(By.tagName("h1")).getText().equals("Nils Onestep"));
+            assertThat(browser.driver().findElement(By.cssSelector(".notes")).getText()).contains("Wants the programme")
+                    .contains(LocalStack.DEMO_OWNER);
+            await().atMost(Duration.ofSeconds(90)).until(() -> mailbox.mails("nils.console@demo.test").stream()
+                    .anyMatch(found -> found.subject().startsWith("You are invited to ")));
+            browser.driver().findElement(By.linkText("Details")).click();
+            browser.waitUntil(page -> page.getCurrentUrl().endsWith("tab=details"));
+            assertThat(browser.driver().findElement(By.cssSelector(".details")).getText()).contains("Gala guests")
+                    .contains("E-mail marketing opt-in\nYes");
+            browser.open(stack.edgeUrl() + "/admin/sites/demo/customers");
 
             // Typed without its accents, in the name alone.
             browser.type("q", "helene dupre");
@@ -212,6 +235,11 @@ class ConsoleIT {
             assertThat(browser.driver().findElement(By.tagName("main")).getText())
                     .contains("2 rows uploaded: 1 new, 0 updated, 0 unchanged, 1 with problems.");
             assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+            // What a running import's page follows: import-service's progress events, through the console.
+            String events = (String) ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    fetch(location.pathname + '/events').then(r => r.text().then(t => done(r.headers.get('content-type') + '\\n' + t)));""");
+            assertThat(events).startsWith("text/event-stream").contains("event:progress").contains("\"status\":\"FINISHED\"");
             assertThat(downloaded(browser, browser.driver().findElement(By.partialLinkText("Download the failure report"))
                     .getAttribute("href"))).startsWith("200 application/vnd.openxmlformats-officedocument.spreadsheetml.sheet ");
         }
@@ -267,7 +295,8 @@ class ConsoleIT {
             browser.type("copy", "Copy " + marker);
             browser.driver().findElement(By.xpath("//button[text()='Copy']")).click();
             browser.waitUntil(page -> page.findElement(By.tagName("h1")).getText().equals("Copy " + marker));
-            assertThat(browser.driver().getCurrentUrl()).isNotEqualTo(saved);
+            String copy = browser.driver().getCurrentUrl();
+            assertThat(copy).isNotEqualTo(saved);
             assertThat(browser.driver().findElement(By.cssSelector("nav.saved")).getText())
                     .contains("Gala or France, renamed " + marker).contains("Copy " + marker);
             assertThat(chosen(browser, "1.0.field")).isEqualTo("country");
@@ -278,6 +307,19 @@ class ConsoleIT {
                     browser.driver().findElement(By.linkText("Export what it finds (CSV)")).getAttribute("href"));
             assertThat(exported).startsWith("200 text/csv").contains("aline." + marker).contains("cara." + marker)
                     .doesNotContain("bodo." + marker);
+
+            // A batch change of what the filter finds: a tag added to both.
+            browser.driver().findElement(By.xpath("//button[text()='Change these customers']")).click();
+            browser.waitUntil(page -> page.findElement(By.tagName("h1")).getText().equals("Change customers"));
+            assertThat(browser.driver().findElement(By.tagName("main")).getText()).contains("2 customers will be changed.");
+            assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+            browser.type("addTags", "thanked");
+            browser.driver().findElement(By.xpath("//button[text()='Change 2 customers']")).click();
+            browser.waitUntil(page -> page.findElement(By.tagName("h1")).getText().equals("Batch change")
+                    && page.findElement(By.tagName("main")).getText().contains("2 of 2 customers changed, 0 failed."));
+            assertThat(send(StackHttp.request(api("/customers?q=cara." + marker), LocalStack.token(SITE)))).contains("thanked");
+            browser.open(copy);
+            browser.waitUntil(page -> page.findElement(By.tagName("h1")).getText().equals("Copy " + marker));
 
             // The batch deletion counts first, and runs when the statement is ticked and a reason given.
             browser.driver().findElement(By.xpath("//button[text()='Delete these customers']")).click();

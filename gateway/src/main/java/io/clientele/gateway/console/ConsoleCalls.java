@@ -13,6 +13,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.http.codec.multipart.FilePart;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.web.reactive.function.client.ServerOAuth2AuthorizedClientExchangeFilterFunction;
@@ -37,6 +38,8 @@ class ConsoleCalls {
     static final ParameterizedTypeReference<List<Map<String, Object>>> JSON_LIST = new ParameterizedTypeReference<>() {
     };
 
+    private static final ParameterizedTypeReference<ServerSentEvent<String>> EVENTS = new ParameterizedTypeReference<>() {
+    };
     private static final java.time.Duration UPLOAD_TIMEOUT = java.time.Duration.ofMinutes(2);
 
     private final WebClient client;
@@ -84,6 +87,16 @@ class ConsoleCalls {
                     return passed.body(file.getBody());
                 })
                 .transform(this::guarded);
+    }
+
+    /**
+     * A stream of server-sent events a service sends (an import's progress), passed on as it comes; it ends when the
+     * service ends it or the browser goes away.
+     */
+    Flux<ServerSentEvent<String>> events(URI service, String path) {
+        return client.get().uri(service.resolve(path)).accept(MediaType.TEXT_EVENT_STREAM).retrieve()
+                .onStatus(status -> !status.is2xxSuccessful(), ConsoleCalls::refusal)
+                .bodyToFlux(EVENTS);
     }
 
     <T> Mono<T> get(URI service, java.util.function.Function<UriBuilder, URI> uri, ParameterizedTypeReference<T> type) {

@@ -17,6 +17,11 @@ final class ConsoleProblem extends RuntimeException {
         this.problem = problem;
     }
 
+    /** A console address that names nothing (a report in a format there is none of). */
+    static ConsoleProblem notFound() {
+        return new ConsoleProblem(HttpStatus.NOT_FOUND, Map.of());
+    }
+
     HttpStatus status() {
         return status;
     }

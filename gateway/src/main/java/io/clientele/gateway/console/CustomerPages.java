@@ -28,6 +28,10 @@ class CustomerPages {
     static final List<String> SEARCH_FIELDS = List.of("name", "email", "organization", "phone", "externalId");
     private static final Set<String> TABS = Set.of("home", "details", "access");
     private static final List<String> SENT = List.of("invitation", "reset");
+    private static final List<String> FIELDS = List.of("firstName", "lastName", "email", "phone", "organization");
+    private static final List<String> MORE_OPTIONS = List.of("newGroups", "optedIn", "evidence", "note", "invite");
+    private static final List<String> FIELDS_AND_OPTIONS = java.util.stream.Stream.concat(FIELDS.stream(),
+            MORE_OPTIONS.stream()).toList();
 
     private final Console console;
     private final ConsoleCalls calls;
@@ -66,24 +70,51 @@ class CustomerPages {
 
     @GetMapping("/admin/sites/{siteId}/customers/new")
     Mono<Rendering> newCustomer(@AuthenticationPrincipal OidcUser user, @PathVariable String siteId, ServerWebExchange exchange) {
-        return console.open(user, siteId, exchange).map(screen -> screen.show("console/new-customer",
-                Map.of("values", Map.of(), "problems", List.of())));
+        return console.open(user, siteId, exchange).flatMap(screen -> creationPage(screen, Map.of(), List.of(), List.of()));
     }
 
+    private Mono<Rendering> creationPage(Console.Screen screen, Map<String, String> values, List<String> chosenGroups,
+                                         List<String> problems) {
+        return calls.get(calls.customers(), uri -> uri.path("/api/v1/sites/{siteId}/groups").build(screen.siteId()),
+                        ConsoleCalls.JSON_LIST)
+                .map(groups -> screen.show("console/new-customer", Map.of("values", values, "problems", problems,
+                        "groups", groups.stream().map(group -> String.valueOf(group.get("name"))).toList(),
+                        "chosenGroups", chosenGroups,
+                        "more", !chosenGroups.isEmpty() || MORE_OPTIONS.stream().anyMatch(values::containsKey))));
+    }
+
+    /** The customer with what "+ More options" adds (groups, opt-in, a note, an invitation), created in one call. */
     @PostMapping("/admin/sites/{siteId}/customers/new")
     Mono<Rendering> create(@AuthenticationPrincipal OidcUser user, @PathVariable String siteId, ServerWebExchange exchange) {
         return console.open(user, siteId, exchange).flatMap(screen -> exchange.getFormData().flatMap(form -> {
             Map<String, Object> customer = new LinkedHashMap<>();
-            for (String name : List.of("firstName", "lastName", "email", "phone", "organization")) {
+            Map<String, String> values = new LinkedHashMap<>();
+            for (String name : FIELDS_AND_OPTIONS) {
                 String value = Forms.field(form, name);
                 if (!value.isEmpty()) {
-                    customer.put(name, value);
+                    values.put(name, value);
                 }
+            }
+            FIELDS.stream().filter(values::containsKey).forEach(name -> customer.put(name, values.get(name)));
+            List<String> groups = new java.util.ArrayList<>(form.getOrDefault("group", List.of()));
+            groups.addAll(Forms.commaSeparated(form, "newGroups"));
+            if (!groups.isEmpty()) {
+                customer.put("groups", groups);
+            }
+            if (values.containsKey("optedIn")) {
+                customer.put("consent", Map.of("optedIn", true, "source", "manual", "evidence",
+                        values.containsKey("evidence") ? Map.of("recordedIn", "console", "how", values.get("evidence"))
+                                : Map.of("recordedIn", "console")));
+            }
+            if (values.containsKey("note")) {
+                customer.put("notes", List.of(Map.of("text", values.get("note"))));
+            }
+            if (values.containsKey("invite")) {
+                customer.put("invite", true);
             }
             return calls.send(HttpMethod.POST, calls.customers(), "/api/v1/sites/" + siteId + "/customers", customer)
                     .map(created -> screen.redirect(screen.base() + "/customers/" + created.get("id")))
-                    .onErrorResume(ConsoleProblem.class, problem -> Mono.just(screen.show("console/new-customer",
-                            Map.of("values", customer, "problems", problem.listed()))));
+                    .onErrorResume(ConsoleProblem.class, problem -> creationPage(screen, values, groups, problem.listed()));
         }));
     }
 

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
@@ -137,7 +136,7 @@ class FilterPages {
                                                        @PathVariable String filterId, @PathVariable String format,
                                                        ServerWebExchange exchange) {
         if (!EXPORT_FORMATS.contains(format)) {
-            return Mono.error(new ConsoleProblem(HttpStatus.NOT_FOUND, Map.of()));
+            return Mono.error(ConsoleProblem.notFound());
         }
         return console.open(user, siteId, exchange).flatMap(screen -> calls.download(calls.customers(),
                 savedFilters(screen) + "/" + filterId + "/export?format=" + format));

@@ -8,7 +8,9 @@ import java.util.Set;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.http.codec.multipart.FilePart;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
@@ -17,6 +19,7 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
@@ -24,8 +27,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Import / Export: the site's imports, the example file, an upload whose columns the owner checks and maps before
- * any row is read, then the import's progress (the page follows it while it runs), what it did, and its failure
- * report; and the export of every customer.
+ * any row is read, then the import's progress (the page follows its server-sent events while it runs), what it did,
+ * and its failure report; and the export of every customer.
  */
 @Controller
 class ImportPages {
@@ -110,12 +113,21 @@ class ImportPages {
                         "running", !Set.of("FINISHED", "FAILED").contains(String.valueOf(job.get("status")))))));
     }
 
+    /** The import's progress as import-service sends it, for the page to follow while the import runs. */
+    @GetMapping(path = "/admin/sites/{siteId}/imports/{importId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @ResponseBody
+    Flux<ServerSentEvent<String>> events(@AuthenticationPrincipal OidcUser user, @PathVariable String siteId,
+                                         @PathVariable String importId, ServerWebExchange exchange) {
+        return console.open(user, siteId, exchange).flatMapMany(screen -> calls.events(calls.imports(),
+                "/api/v1/sites/" + siteId + "/imports/" + importId + "/events"));
+    }
+
     @GetMapping("/admin/sites/{siteId}/imports/{importId}/failures.{format}")
     Mono<ResponseEntity<Flux<DataBuffer>>> failures(@AuthenticationPrincipal OidcUser user, @PathVariable String siteId,
                                                     @PathVariable String importId, @PathVariable String format,
                                                     ServerWebExchange exchange) {
         if (!REPORT_FORMATS.contains(format)) {
-            return Mono.error(new ConsoleProblem(HttpStatus.NOT_FOUND, Map.of()));
+            return Mono.error(ConsoleProblem.notFound());
         }
         return console.open(user, siteId, exchange).flatMap(screen -> calls.download(calls.imports(),
                 "/api/v1/sites/" + siteId + "/imports/" + importId + "/failures." + format));
