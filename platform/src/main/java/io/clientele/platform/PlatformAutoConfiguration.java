@@ -55,8 +55,8 @@ public class PlatformAutoConfiguration {
     @Bean
     @ConditionalOnProperty(name = "clientele.outbox.enabled", matchIfMissing = true)
     OutboxRelay outboxRelay(DatabaseClient db, TransactionalOperator tx, KafkaTemplate<String, Object> kafka,
-                            OutboxProperties properties) {
-        return new OutboxRelay(db, tx, kafka, properties);
+                            OutboxProperties properties, Environment environment) {
+        return new OutboxRelay(db, tx, kafka, properties, environment.getRequiredProperty("spring.application.name"));
     }
 
     @Bean

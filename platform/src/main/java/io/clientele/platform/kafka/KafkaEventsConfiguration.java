@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import io.clientele.schemas.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
@@ -31,8 +32,9 @@ public class KafkaEventsConfiguration {
 
     @Bean
     DefaultErrorHandler deadLetterErrorHandler(ProducerFactory<String, Object> producerFactory,
-                                               KafkaTemplate<String, Object> kafkaTemplate, KafkaEventsProperties properties) {
-        return DeadLetters.errorHandler(producerFactory, kafkaTemplate, properties);
+                                               KafkaTemplate<String, Object> kafkaTemplate, KafkaEventsProperties properties,
+                                               MeterRegistry meters) {
+        return DeadLetters.errorHandler(producerFactory, kafkaTemplate, properties, meters);
     }
 
     /** The topics this service uses (from {@link Topics#CATALOGUE}) and any others configured, each with its dead letters. */

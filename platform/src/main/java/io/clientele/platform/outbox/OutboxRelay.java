@@ -34,10 +34,13 @@ public class OutboxRelay extends PollingLifecycle {
     private final TransactionalOperator tx;
     private final KafkaTemplate<String, Object> kafka;
     private final OutboxProperties properties;
+    private final String source;
 
+    /** @param service the service whose outbox this is, the records' CloudEvents source */
     public OutboxRelay(DatabaseClient db, TransactionalOperator tx, KafkaTemplate<String, Object> kafka,
-                       OutboxProperties properties) {
+                       OutboxProperties properties, String service) {
         this.db = db;
+        this.source = "/clientele/" + service;
         this.tx = tx;
         this.kafka = kafka;
         this.properties = properties;
@@ -63,7 +66,7 @@ public class OutboxRelay extends PollingLifecycle {
 
     private Flux<OutboxRow> unsentRows() {
         return db.sql("""
-                        SELECT position, id, aggregateid, type, topic, payload, framed FROM outbox
+                        SELECT position, id, aggregateid, type, topic, payload, framed, created_at FROM outbox
                         WHERE sent_at IS NULL ORDER BY position LIMIT :limit""")
                 .bind("limit", properties.batchSize())
                 .map(OutboxRelay::toRow).all();
@@ -93,6 +96,7 @@ public class OutboxRelay extends PollingLifecycle {
                         : new EncodedRecord(AvroPayloads.schemaOf(row.type()), row.payload());
                 ProducerRecord<String, Object> record = new ProducerRecord<>(row.topic(), row.aggregateId(), value);
                 record.headers().add("id", row.id().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                CloudEventHeaders.addTo(record.headers(), row.id(), row.type(), source, row.createdAt());
                 sends.add(kafka.send(record));
             } catch (RuntimeException e) {
                 sends.add(CompletableFuture.failedFuture(e));
@@ -115,7 +119,8 @@ public class OutboxRelay extends PollingLifecycle {
     private static OutboxRow toRow(Readable row) {
         return new OutboxRow(row.get("position", Long.class), row.get("id", java.util.UUID.class).toString(),
                 row.get("aggregateid", String.class), row.get("type", String.class), row.get("topic", String.class),
-                toBytes(row.get("payload")), Boolean.TRUE.equals(row.get("framed", Boolean.class)));
+                toBytes(row.get("payload")), Boolean.TRUE.equals(row.get("framed", Boolean.class)),
+                row.get("created_at", java.time.Instant.class));
     }
 
     private static byte[] toBytes(Object payload) {
@@ -128,6 +133,6 @@ public class OutboxRelay extends PollingLifecycle {
     }
 
     private record OutboxRow(long position, String id, String aggregateId, String type, String topic, byte[] payload,
-                             boolean framed) {
+                             boolean framed, java.time.Instant createdAt) {
     }
 }

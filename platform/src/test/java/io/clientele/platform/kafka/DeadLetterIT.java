@@ -5,20 +5,25 @@ import static org.awaitility.Awaitility.await;
 
 import io.clientele.events.SiteUpdated;
 import io.clientele.platform.PlatformTestSupport;
+import io.clientele.platform.embedded.SharedInfrastructure;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import io.clientele.platform.embedded.SharedInfrastructure;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
 
+@ExtendWith(OutputCaptureExtension.class)
 class DeadLetterIT extends PlatformTestSupport {
 
     private static final String DEAD_LETTERS = TOPIC + ".dlt";
@@ -27,6 +32,8 @@ class DeadLetterIT extends PlatformTestSupport {
     KafkaTemplate<String, Object> kafka;
     @Autowired
     DatabaseClient db;
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void aRecordThatCannotBeReadGoesToTheDeadLetterTopicAndTheNextIsStillApplied() throws Exception {
@@ -49,7 +56,8 @@ class DeadLetterIT extends PlatformTestSupport {
     }
 
     @Test
-    void aRecordWhoseEffectKeepsFailingIsRetriedThenDeadLetteredAndTheNextIsStillApplied() throws Exception {
+    void aRecordWhoseEffectKeepsFailingIsRetriedThenDeadLetteredAndTheNextIsStillApplied(CapturedOutput log) throws Exception {
+        double before = meters.counter("clientele.dead.letters", "topic", TOPIC).count();
         SiteUpdated poison = site("poisoned", "poison");
         kafka.send(TOPIC, "poisoned", poison).get();
         SiteUpdated next = site("after-poison", "Next");
@@ -61,6 +69,10 @@ class DeadLetterIT extends PlatformTestSupport {
         assertThat(header(dead, "kafka_dlt-exception-message")).contains("poison site cannot be applied");
         assertThat(header(dead, "kafka_dlt-exception-fqcn")).isNotBlank();
         assertThat(applied("poisoned")).isZero();
+        // An operator sees it without reading the dead-letter topic: a WARN line and a count by topic.
+        assertThat(log.getOut()).contains("WARN").contains("Record of " + TOPIC + " with key poisoned sent to " + DEAD_LETTERS)
+                .contains("poison site cannot be applied");
+        assertThat(meters.counter("clientele.dead.letters", "topic", TOPIC).count()).isGreaterThan(before);
     }
 
     private long applied(String siteId) {

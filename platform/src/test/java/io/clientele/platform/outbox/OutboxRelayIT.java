@@ -8,7 +8,9 @@ import io.clientele.events.SiteUpdated;
 import io.clientele.platform.PlatformTestSupport;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import org.apache.kafka.common.header.Headers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,7 +39,7 @@ class OutboxRelayIT extends PlatformTestSupport {
 
     @Test
     void aRelayKilledBetweenPublishAndMarkPublishesAgainAndTheConsumerAppliesOnce() {
-        OutboxRelay relay = new OutboxRelay(db, tx, kafka, properties);
+        OutboxRelay relay = new OutboxRelay(db, tx, kafka, properties, "platform-test");
         relay.relayOnce().block();
         SiteUpdated event = site("relay-killed", "Killed relay");
         tx.transactional(outbox.add(TOPIC, "site", event.getSiteId(), event)).block();
@@ -63,7 +65,7 @@ class OutboxRelayIT extends PlatformTestSupport {
 
     @Test
     void eventsOfOneAggregateArePublishedInTheOrderTheyWereWritten() {
-        OutboxRelay relay = new OutboxRelay(db, tx, kafka, properties);
+        OutboxRelay relay = new OutboxRelay(db, tx, kafka, properties, "platform-test");
         List<SiteUpdated> versions = List.of(site("ordered", "v1"), site("ordered", "v2"), site("ordered", "v3"));
         for (SiteUpdated version : versions) {
             tx.transactional(outbox.add(TOPIC, "site", "ordered", version)).block();
@@ -78,8 +80,31 @@ class OutboxRelayIT extends PlatformTestSupport {
     }
 
     @Test
+    void everyRecordCarriesItsIdTypeSourceAndTimeAsCloudEventsHeaders() {
+        OutboxRelay relay = new OutboxRelay(db, tx, kafka, properties, "platform-test");
+        SiteUpdated event = site("described", "Described");
+        Instant written = Instant.now();
+        tx.transactional(outbox.add(TOPIC, "site", "described", event)).block();
+
+        relay.relayOnce().block();
+
+        Headers headers = allRecords(TOPIC).stream().filter(record -> "described".equals(record.key())).findFirst()
+                .orElseThrow().headers();
+        assertThat(header(headers, "ce_specversion")).isEqualTo("1.0");
+        assertThat(header(headers, "ce_id")).isEqualTo(event.getEventId());
+        assertThat(header(headers, "ce_type")).isEqualTo("io.clientele.events.SiteUpdated");
+        assertThat(header(headers, "ce_source")).isEqualTo("/clientele/platform-test");
+        assertThat(Instant.parse(header(headers, "ce_time"))).isBetween(written.minusSeconds(5), Instant.now());
+        assertThat(header(headers, "content-type")).isEqualTo("application/avro");
+    }
+
+    private static String header(Headers headers, String name) {
+        return headers.lastHeader(name) == null ? null : new String(headers.lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+
+    @Test
     void anEventWhoseTransactionRolledBackIsNeverPublished() {
-        OutboxRelay relay = new OutboxRelay(db, tx, kafka, properties);
+        OutboxRelay relay = new OutboxRelay(db, tx, kafka, properties, "platform-test");
         SiteUpdated event = site("rolled-back", "Never");
 
         tx.transactional(outbox.add(TOPIC, "site", "rolled-back", event)

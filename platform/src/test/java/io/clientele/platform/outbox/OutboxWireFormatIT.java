@@ -63,7 +63,7 @@ class OutboxWireFormatIT extends PlatformTestSupport {
         tx.transactional(outbox.add(TOPIC, "site", "wire-relayed", event)).block();
         byte[] row = payload(event.getEventId());
 
-        new OutboxRelay(db, tx, kafka, properties).relayAll().block();
+        new OutboxRelay(db, tx, kafka, properties, "platform-test").relayAll().block();
 
         assertThat(published(event.getEventId()).value()).isEqualTo(row);
     }
@@ -80,7 +80,7 @@ class OutboxWireFormatIT extends PlatformTestSupport {
                 .bind("id", event.getEventId()).bind("type", SiteUpdated.getClassSchema().getFullName()).bind("topic", TOPIC)
                 .bind("payload", ByteBuffer.wrap(bare.toByteArray())).then().block();
 
-        new OutboxRelay(db, tx, kafka, properties).relayAll().block();
+        new OutboxRelay(db, tx, kafka, properties, "platform-test").relayAll().block();
 
         ConsumerRecord<String, byte[]> published = published(event.getEventId());
         assertThat(new AvroDeserializer(new SchemaRegistryClient(registryUrl),
