@@ -30,6 +30,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import io.clientele.schemas.serde.AvroSerializer;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -55,8 +56,8 @@ public class PlatformAutoConfiguration {
     @Bean
     @ConditionalOnProperty(name = "clientele.outbox.enabled", matchIfMissing = true)
     OutboxRelay outboxRelay(DatabaseClient db, TransactionalOperator tx, KafkaTemplate<String, Object> kafka,
-                            OutboxProperties properties, Environment environment) {
-        return new OutboxRelay(db, tx, kafka, properties, environment.getRequiredProperty("spring.application.name"));
+                            OutboxProperties properties, Environment environment, MeterRegistry meters) {
+        return new OutboxRelay(db, tx, kafka, properties, environment.getRequiredProperty("spring.application.name"), meters);
     }
 
     @Bean
@@ -114,8 +115,8 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    IdempotentConsumer idempotentConsumer(DatabaseClient db, TransactionalOperator tx) {
-        return new IdempotentConsumer(db, tx);
+    IdempotentConsumer idempotentConsumer(DatabaseClient db, TransactionalOperator tx, MeterRegistry meters) {
+        return new IdempotentConsumer(db, tx, meters);
     }
 
     @Bean

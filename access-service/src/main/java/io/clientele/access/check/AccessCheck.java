@@ -5,7 +5,11 @@ import io.clientele.access.request.AccessRequestRepository;
 import io.clientele.access.session.Session;
 import io.clientele.access.session.SessionRevocations;
 import io.clientele.access.session.SessionTokens;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -22,8 +26,14 @@ class AccessCheck {
     private final SessionTokens tokens;
     private final SessionRevocations revocations;
     private final AccessRequestRepository requests;
+    /** {@code clientele.access.checks} by reason, registered once: the check is the platform's hottest path. */
+    private final Map<AccessReason, Counter> checks = new EnumMap<>(AccessReason.class);
 
-    AccessCheck(ProtectedPages pages, SessionTokens tokens, SessionRevocations revocations, AccessRequestRepository requests) {
+    AccessCheck(ProtectedPages pages, SessionTokens tokens, SessionRevocations revocations, AccessRequestRepository requests,
+                MeterRegistry meters) {
+        for (AccessReason reason : AccessReason.values()) {
+            checks.put(reason, meters.counter("clientele.access.checks", "reason", reason.name()));
+        }
         this.pages = pages;
         this.tokens = tokens;
         this.revocations = revocations;
@@ -31,6 +41,10 @@ class AccessCheck {
     }
 
     Mono<AccessReason> check(String siteId, String pageId, String sessionToken) {
+        return decide(siteId, pageId, sessionToken).doOnNext(reason -> checks.get(reason).increment());
+    }
+
+    private Mono<AccessReason> decide(String siteId, String pageId, String sessionToken) {
         List<String> allowed = pages.allowedGroups(siteId, pageId);
         if (allowed == null) {
             return Mono.just(AccessReason.NOT_PROTECTED);

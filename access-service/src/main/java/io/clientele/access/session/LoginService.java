@@ -9,6 +9,7 @@ import io.clientele.platform.outbox.Events;
 import io.clientele.platform.outbox.Outbox;
 import io.clientele.platform.web.ProblemException;
 import io.clientele.schemas.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -35,9 +36,12 @@ class LoginService {
     private final Outbox outbox;
     private final TransactionalOperator tx;
     private final Clock clock;
+    private final MeterRegistry meters;
 
     LoginService(CustomerDirectory customers, Credentials credentials, PasswordHasher hasher, LoginThrottle throttle,
-                 SessionTokens tokens, RefreshTokens refreshTokens, Outbox outbox, TransactionalOperator tx, Clock clock) {
+                 SessionTokens tokens, RefreshTokens refreshTokens, Outbox outbox, TransactionalOperator tx, Clock clock,
+                 MeterRegistry meters) {
+        this.meters = meters;
         this.customers = customers;
         this.credentials = credentials;
         this.hasher = hasher;
@@ -61,7 +65,19 @@ class LoginService {
                                 : Mono.error(LoginService::invalidCredentials)))
                 .flatMap(customer -> customer.accountActive() ? issue(customer, attempt)
                         : Mono.error(new ProblemException(HttpStatus.FORBIDDEN, "account-inactive", "Account inactive",
-                                "This account is deactivated. Ask the site's owner.")));
+                                "This account is deactivated. Ask the site's owner.")))
+                .doOnSuccess(session -> counted("logged-in"))
+                .doOnError(ProblemException.class, refused -> counted(slugOf(refused)));
+    }
+
+    /** {@code clientele.logins} by outcome: logged-in, invalid-credentials, too-many-attempts (a block), account-inactive. */
+    private void counted(String outcome) {
+        meters.counter("clientele.logins", "outcome", outcome).increment();
+    }
+
+    private static String slugOf(ProblemException refused) {
+        String type = String.valueOf(refused.getBody().getType());
+        return type.substring(type.lastIndexOf('/') + 1);
     }
 
     private Mono<IssuedSession> issue(KnownCustomer customer, LoginAttempt attempt) {

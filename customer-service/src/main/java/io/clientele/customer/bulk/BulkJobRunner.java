@@ -2,6 +2,7 @@ package io.clientele.customer.bulk;
 
 import io.clientele.customer.customer.CustomerRemoval;
 import io.clientele.platform.polling.PollingLifecycle;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -30,8 +31,10 @@ class BulkJobRunner extends PollingLifecycle {
     private final ChunkChange change;
     private final CustomerRemoval removal;
     private final TransactionalOperator tx;
+    private final MeterRegistry meters;
 
-    BulkJobRunner(BulkJobs jobs, ChunkChange change, CustomerRemoval removal, TransactionalOperator tx) {
+    BulkJobRunner(BulkJobs jobs, ChunkChange change, CustomerRemoval removal, TransactionalOperator tx, MeterRegistry meters) {
+        this.meters = meters;
         this.jobs = jobs;
         this.change = change;
         this.removal = removal;
@@ -50,13 +53,31 @@ class BulkJobRunner extends PollingLifecycle {
                 .subscribe(null, error -> log.error("Bulk job {} stopped; another instance takes it over", jobId, error));
     }
 
-    /** Applies the job's next chunk; answers whether there is more. */
+    /** Applies the job's next chunk; answers whether there is more. Its customers count once the chunk is committed. */
     private Mono<Boolean> step(UUID jobId) {
         return tx.transactional(jobs.lockRunning(jobId).flatMap(work -> jobs.chunk(jobId, work.processed(), CHUNK)
-                .flatMap(ids -> ids.isEmpty() ? Mono.just(false)
-                        : applied(work, ids).flatMap(outcome -> jobs.progress(jobId, outcome))
-                        .thenReturn(work.processed() + ids.size() < work.total())))
-                .defaultIfEmpty(false));
+                        .flatMap(ids -> ids.isEmpty() ? Mono.just(Step.NONE)
+                                : applied(work, ids).flatMap(outcome -> jobs.progress(jobId, outcome)
+                                        .thenReturn(new Step(work.kind(), outcome, work.processed() + ids.size() < work.total())))))
+                        .defaultIfEmpty(Step.NONE))
+                .doOnNext(this::counted)
+                .map(Step::more);
+    }
+
+    /** {@code clientele.bulk.customers} by kind (CHANGE, DELETE) and outcome (changed, unchanged, failed). */
+    private void counted(Step step) {
+        if (step.outcome() == null) {
+            return;
+        }
+        int failed = step.outcome().failures().size();
+        meters.counter("clientele.bulk.customers", "kind", step.kind(), "outcome", "changed").increment(step.outcome().changed());
+        meters.counter("clientele.bulk.customers", "kind", step.kind(), "outcome", "failed").increment(failed);
+        meters.counter("clientele.bulk.customers", "kind", step.kind(), "outcome", "unchanged")
+                .increment(Math.max(0, step.outcome().processed() - step.outcome().changed() - failed));
+    }
+
+    private record Step(String kind, ChunkOutcome outcome, boolean more) {
+        static final Step NONE = new Step(null, null, false);
     }
 
     private Mono<ChunkOutcome> applied(BulkJobs.Work work, List<UUID> ids) {

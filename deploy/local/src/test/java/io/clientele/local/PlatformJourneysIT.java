@@ -242,6 +242,38 @@ class PlatformJourneysIT {
         }
     }
 
+    @Test
+    void aMembersJourneyShowsInEachServicesBusinessMetrics() throws Exception {
+        MemberJourney journey = new MemberJourney(stack.ports(), "metered");
+        journey.createSite();
+        journey.protect("vault", "keyholders");
+        journey.approve(journey.requestAccess("max@example.test", "vault"), "keyholders");
+        journey.setPassword(journey.invitationToken("max@example.test"), "a long and quiet passphrase");
+        journey.check("vault", journey.logIn("max@example.test", "a long and quiet passphrase"));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            String customers = metrics(stack.customerUrl());
+            assertThat(counted(customers, "clientele_events_published_total", "topic=\"customer.events\"")).isPositive();
+            assertThat(counted(customers, "clientele_events_applied_total", "consumer=")).isPositive();
+            assertThat(customers).contains("clientele_outbox_pending").contains("clientele_outbox_oldest_age");
+            String access = metrics(stack.accessUrl());
+            assertThat(counted(access, "clientele_logins_total", "outcome=\"logged-in\"")).isPositive();
+            assertThat(counted(access, "clientele_access_checks_total", "reason=\"MEMBER\"")).isPositive();
+            assertThat(counted(access, "clientele_events_published_total", "topic=\"access.events\"")).isPositive();
+            assertThat(counted(metrics(stack.notificationUrl()), "clientele_mails_total", "outcome=\"sent\"")).isPositive();
+        });
+    }
+
+    private static String metrics(String service) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(service + "/actuator/prometheus"))).body();
+    }
+
+    /** The sum of a Prometheus counter's series that carry the label. */
+    private static double counted(String metrics, String name, String label) {
+        return metrics.lines().filter(line -> line.startsWith(name + "{") && line.contains(label))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    }
+
     private static List<String> inboxSubjects(String user) throws Exception {
         return new Mailbox(stack.ports().imap()).mails(user).stream().map(Mailbox.Mail::subject).toList();
     }

@@ -13,6 +13,7 @@ import io.clientele.platform.outbox.Events;
 import io.clientele.platform.outbox.Outbox;
 import io.clientele.platform.polling.PollingLifecycle;
 import io.clientele.schemas.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.avro.specific.SpecificRecord;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -51,9 +52,12 @@ class MailDispatcher extends PollingLifecycle {
     private final NotificationProperties properties;
     private final UnsubscribeTokens unsubscribeTokens;
 
+    private final MeterRegistry meters;
+
     MailDispatcher(MailQueue queue, SiteSettingsRepository sites, CustomerContacts contacts, TemplateCatalog templates,
                    MailMessages messages, JavaMailSender smtp, SmsSender sms, Outbox outbox, TransactionalOperator tx,
-                   NotificationProperties properties, UnsubscribeTokens unsubscribeTokens) {
+                   NotificationProperties properties, UnsubscribeTokens unsubscribeTokens, MeterRegistry meters) {
+        this.meters = meters;
         this.queue = queue;
         this.sites = sites;
         this.contacts = contacts;
@@ -146,6 +150,7 @@ class MailDispatcher extends PollingLifecycle {
                             .filter(mail -> mail.outcome() == PreparedMail.Outcome.READY && !refused.containsKey(mail.mail().id()))
                             .toList();
                     return queue.markSent(sent)
+                            .doOnSuccess(marked -> counted("sent", sent.size()))
                             .then(outbox.addAll(Topics.NOTIFICATION_EVENTS, "site",
                                     sent.stream().<Map.Entry<String, SpecificRecord>>map(mail ->
                                             Map.entry(mail.mail().siteId(), sent(mail))).toList()))
@@ -192,9 +197,9 @@ class MailDispatcher extends PollingLifecycle {
     private Mono<Void> recordNotSent(PreparedMail prepared, String refusal) {
         OutgoingMail mail = prepared.mail();
         return switch (prepared.outcome()) {
-            case BROKEN -> queue.markFailed(mail.id(), prepared.problem());
+            case BROKEN -> queue.markFailed(mail.id(), prepared.problem()).doOnSuccess(marked -> counted("failed", 1));
             case NOT_READY -> failedTry(mail, prepared.problem());
-            case SUPPRESSED -> queue.markSuppressed(mail.id(), prepared.problem());
+            case SUPPRESSED -> queue.markSuppressed(mail.id(), prepared.problem()).doOnSuccess(marked -> counted("suppressed", 1));
             case READY -> failedTry(mail, refusal);
         };
     }
@@ -202,8 +207,15 @@ class MailDispatcher extends PollingLifecycle {
     private Mono<Void> failedTry(OutgoingMail mail, String error) {
         int attempts = mail.attempts() + 1;
         return attempts >= properties.maxAttempts()
-                ? queue.markFailed(mail.id(), error)
-                : queue.retryLater(mail.id(), properties.retryDelay(attempts), error);
+                ? queue.markFailed(mail.id(), error).doOnSuccess(marked -> counted("failed", 1))
+                : queue.retryLater(mail.id(), properties.retryDelay(attempts), error).doOnSuccess(marked -> counted("retried", 1));
+    }
+
+    /** {@code clientele.mails} by outcome: sent, retried (a try failed, another is due), failed, suppressed. */
+    private void counted(String outcome, int mails) {
+        if (mails > 0) {
+            meters.counter("clientele.mails", "outcome", outcome).increment(mails);
+        }
     }
 
     private static String smtpAnswer(Exception error) {

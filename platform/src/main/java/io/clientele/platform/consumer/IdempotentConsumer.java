@@ -1,8 +1,11 @@
 package io.clientele.platform.consumer;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -18,13 +21,18 @@ public class IdempotentConsumer {
 
     /** How long a listener thread waits for one event's effect before the record counts as failed and is retried. */
     private static final Duration EFFECT_TIMEOUT = Duration.ofSeconds(30);
+    private static final String APPLIED = "clientele.events.applied";
+    private static final String DUPLICATES = "clientele.events.duplicates";
 
     private final DatabaseClient db;
     private final TransactionalOperator tx;
+    private final MeterRegistry meters;
 
-    public IdempotentConsumer(DatabaseClient db, TransactionalOperator tx) {
+    /** @param meters where {@code clientele.events.applied} and {@code clientele.events.duplicates} (by consumer) count */
+    public IdempotentConsumer(DatabaseClient db, TransactionalOperator tx, MeterRegistry meters) {
         this.db = db;
         this.tx = tx;
+        this.meters = meters;
     }
 
     /**
@@ -43,7 +51,8 @@ public class IdempotentConsumer {
                 .bind("consumer", consumer)
                 .bind("eventId", eventId)
                 .fetch().rowsUpdated()
-                .flatMap(inserted -> inserted == 0 ? Mono.just(false) : effect.get().then(Mono.just(true))));
+                .flatMap(inserted -> inserted == 0 ? Mono.just(false) : effect.get().then(Mono.just(true))))
+                .doOnNext(applied -> count(applied ? APPLIED : DUPLICATES, consumer, 1));
     }
 
     /**
@@ -62,17 +71,34 @@ public class IdempotentConsumer {
         if (effects.isEmpty()) {
             return Mono.empty();
         }
-        return tx.transactional(db.sql("""
-                        INSERT INTO processed_events (consumer, event_id)
-                        SELECT * FROM unnest(CAST(:consumers AS varchar[]), CAST(:eventIds AS varchar[]))
-                        ON CONFLICT DO NOTHING RETURNING consumer, event_id""")
-                .bind("consumers", effects.stream().map(Effect::consumer).toArray(String[]::new))
-                .bind("eventIds", effects.stream().map(Effect::eventId).toArray(String[]::new))
-                .map(row -> row.get("consumer", String.class) + " " + row.get("event_id", String.class))
-                .all().collect(HashSet<String>::new, Set::add)
-                .flatMapMany(fresh -> Flux.fromIterable(effects)
-                        .filter(effect -> fresh.remove(effect.consumer() + " " + effect.eventId())))
-                .concatMap(effect -> effect.change().get().then())
-                .then());
+        return Mono.defer(() -> {
+            Map<String, Integer> applied = new HashMap<>();
+            return tx.transactional(db.sql("""
+                            INSERT INTO processed_events (consumer, event_id)
+                            SELECT * FROM unnest(CAST(:consumers AS varchar[]), CAST(:eventIds AS varchar[]))
+                            ON CONFLICT DO NOTHING RETURNING consumer, event_id""")
+                    .bind("consumers", effects.stream().map(Effect::consumer).toArray(String[]::new))
+                    .bind("eventIds", effects.stream().map(Effect::eventId).toArray(String[]::new))
+                    .map(row -> row.get("consumer", String.class) + " " + row.get("event_id", String.class))
+                    .all().collect(HashSet<String>::new, Set::add)
+                    .flatMapMany(fresh -> Flux.fromIterable(effects)
+                            .filter(effect -> fresh.remove(effect.consumer() + " " + effect.eventId())))
+                    .doOnNext(effect -> applied.merge(effect.consumer(), 1, Integer::sum))
+                    .concatMap(effect -> effect.change().get().then())
+                    .then())
+                    // Counted once committed: a batch that fails is tried again, and counts then.
+                    .doOnSuccess(done -> effects.stream().map(Effect::consumer).distinct().forEach(consumer -> {
+                        int fresh = applied.getOrDefault(consumer, 0);
+                        long all = effects.stream().filter(effect -> effect.consumer().equals(consumer)).count();
+                        count(APPLIED, consumer, fresh);
+                        count(DUPLICATES, consumer, (int) all - fresh);
+                    }));
+        });
+    }
+
+    private void count(String metric, String consumer, int events) {
+        if (events > 0) {
+            meters.counter(metric, "consumer", consumer).increment(events);
+        }
     }
 }

@@ -3,11 +3,14 @@ package io.clientele.platform.outbox;
 import io.clientele.platform.polling.PollingLifecycle;
 import io.clientele.schemas.serde.EncodedRecord;
 import io.clientele.schemas.serde.FramedRecord;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.r2dbc.spi.Readable;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,18 +32,30 @@ public class OutboxRelay extends PollingLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final long RELAY_LOCK = 0x636c69656e74656cL;
+    private static final Duration BACKLOG_EVERY = Duration.ofSeconds(10);
 
     private final DatabaseClient db;
     private final TransactionalOperator tx;
     private final KafkaTemplate<String, Object> kafka;
     private final OutboxProperties properties;
     private final String source;
+    private final MeterRegistry meters;
+    private final AtomicLong pending = new AtomicLong();
+    private final AtomicLong oldestAgeSeconds = new AtomicLong();
 
-    /** @param service the service whose outbox this is, the records' CloudEvents source */
+    /**
+     * @param service the service whose outbox this is, the records' CloudEvents source
+     * @param meters  where {@code clientele.events.published} (by topic), {@code clientele.outbox.pending} and
+     *                {@code clientele.outbox.oldest.age} (seconds) are kept
+     */
     public OutboxRelay(DatabaseClient db, TransactionalOperator tx, KafkaTemplate<String, Object> kafka,
-                       OutboxProperties properties, String service) {
+                       OutboxProperties properties, String service, MeterRegistry meters) {
         this.db = db;
         this.source = "/clientele/" + service;
+        this.meters = meters;
+        meters.gauge("clientele.outbox.pending", pending);
+        meters.gauge("clientele.outbox.oldest.age", oldestAgeSeconds);
+        poll("Outbox backlog", BACKLOG_EVERY, BACKLOG_EVERY, this::measureBacklog);
         this.tx = tx;
         this.kafka = kafka;
         this.properties = properties;
@@ -64,6 +79,18 @@ public class OutboxRelay extends PollingLifecycle {
                 .map(row -> Boolean.TRUE.equals(row.get("locked", Boolean.class))).one();
     }
 
+    /** How many rows wait to be published, and how long the oldest has waited. */
+    Mono<Void> measureBacklog() {
+        return db.sql("SELECT count(*) AS pending, min(created_at) AS oldest FROM outbox WHERE sent_at IS NULL")
+                .map(row -> {
+                    pending.set(row.get("pending", Long.class));
+                    Instant oldest = row.get("oldest", Instant.class);
+                    oldestAgeSeconds.set(oldest == null ? 0
+                            : Math.max(0, Duration.between(oldest, Instant.now()).toSeconds()));
+                    return true;
+                }).one().then();
+    }
+
     private Flux<OutboxRow> unsentRows() {
         return db.sql("""
                         SELECT position, id, aggregateid, type, topic, payload, framed, created_at FROM outbox
@@ -78,7 +105,9 @@ public class OutboxRelay extends PollingLifecycle {
         }
         List<CompletableFuture<?>> sends = send(rows);
         return Flux.range(0, sends.size())
-                .concatMap(i -> Mono.fromFuture(sends.get(i)).thenReturn(rows.get(i).position()))
+                .concatMap(i -> Mono.fromFuture(sends.get(i))
+                        .doOnSuccess(sent -> meters.counter("clientele.events.published", "topic", rows.get(i).topic()).increment())
+                        .thenReturn(rows.get(i).position()))
                 // The rows after a failed one are not marked: they go out again, in order, next round.
                 .onErrorResume(error -> {
                     log.warn("Outbox relay could not publish; will retry: {}", error.toString());
@@ -120,7 +149,7 @@ public class OutboxRelay extends PollingLifecycle {
         return new OutboxRow(row.get("position", Long.class), row.get("id", java.util.UUID.class).toString(),
                 row.get("aggregateid", String.class), row.get("type", String.class), row.get("topic", String.class),
                 toBytes(row.get("payload")), Boolean.TRUE.equals(row.get("framed", Boolean.class)),
-                row.get("created_at", java.time.Instant.class));
+                row.get("created_at", Instant.class));
     }
 
     private static byte[] toBytes(Object payload) {
@@ -133,6 +162,6 @@ public class OutboxRelay extends PollingLifecycle {
     }
 
     private record OutboxRow(long position, String id, String aggregateId, String type, String topic, byte[] payload,
-                             boolean framed, java.time.Instant createdAt) {
+                             boolean framed, Instant createdAt) {
     }
 }

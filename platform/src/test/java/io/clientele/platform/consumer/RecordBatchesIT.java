@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.clientele.events.SiteUpdated;
 import io.clientele.platform.PlatformTestSupport;
 import io.clientele.platform.embedded.SharedInfrastructure;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -29,9 +30,13 @@ class RecordBatchesIT extends PlatformTestSupport {
     KafkaTemplate<String, Object> kafka;
     @Autowired
     DatabaseClient db;
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void aBatchIsAppliedOnceEvenWhenItsEventsComeAgain() throws Exception {
+        double duplicatesBefore = meters.counter("clientele.events.duplicates", "consumer", "site-effects").count();
+        double appliedBefore = meters.counter("clientele.events.applied", "consumer", "site-effects").count();
         List<SiteUpdated> sites = List.of(site("batch-a", "A"), site("batch-b", "B"), site("batch-c", "C"));
         for (SiteUpdated site : sites) {
             kafka.send(BATCHES, "redelivered", site);
@@ -43,6 +48,11 @@ class RecordBatchesIT extends PlatformTestSupport {
         kafka.send(BATCHES, "redelivered", later).get();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(applied("batch-a")).isEqualTo(2));
         assertThat(applied("batch-b")).isEqualTo(1);
+        // What a consumer did, by consumer: four events applied, the one that came again skipped.
+        assertThat(meters.counter("clientele.events.applied", "consumer", "site-effects").count() - appliedBefore)
+                .isGreaterThanOrEqualTo(4);
+        assertThat(meters.counter("clientele.events.duplicates", "consumer", "site-effects").count() - duplicatesBefore)
+                .isGreaterThanOrEqualTo(1);
     }
 
     @Test

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.clientele.events.SiteUpdated;
 import io.clientele.platform.PlatformTestSupport;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +33,8 @@ class OutboxRelayIT extends PlatformTestSupport {
     KafkaTemplate<String, Object> kafka;
     @Autowired
     OutboxProperties properties;
+    @Autowired
+    MeterRegistry meters;
 
     @AfterEach
     void reviveTheRelay() {
@@ -39,7 +43,7 @@ class OutboxRelayIT extends PlatformTestSupport {
 
     @Test
     void aRelayKilledBetweenPublishAndMarkPublishesAgainAndTheConsumerAppliesOnce() {
-        OutboxRelay relay = new OutboxRelay(db, tx, kafka, properties, "platform-test");
+        OutboxRelay relay = new OutboxRelay(db, tx, kafka, properties, "platform-test", meters);
         relay.relayOnce().block();
         SiteUpdated event = site("relay-killed", "Killed relay");
         tx.transactional(outbox.add(TOPIC, "site", event.getSiteId(), event)).block();
@@ -65,7 +69,7 @@ class OutboxRelayIT extends PlatformTestSupport {
 
     @Test
     void eventsOfOneAggregateArePublishedInTheOrderTheyWereWritten() {
-        OutboxRelay relay = new OutboxRelay(db, tx, kafka, properties, "platform-test");
+        OutboxRelay relay = new OutboxRelay(db, tx, kafka, properties, "platform-test", meters);
         List<SiteUpdated> versions = List.of(site("ordered", "v1"), site("ordered", "v2"), site("ordered", "v3"));
         for (SiteUpdated version : versions) {
             tx.transactional(outbox.add(TOPIC, "site", "ordered", version)).block();
@@ -81,7 +85,7 @@ class OutboxRelayIT extends PlatformTestSupport {
 
     @Test
     void everyRecordCarriesItsIdTypeSourceAndTimeAsCloudEventsHeaders() {
-        OutboxRelay relay = new OutboxRelay(db, tx, kafka, properties, "platform-test");
+        OutboxRelay relay = new OutboxRelay(db, tx, kafka, properties, "platform-test", meters);
         SiteUpdated event = site("described", "Described");
         Instant written = Instant.now();
         tx.transactional(outbox.add(TOPIC, "site", "described", event)).block();
@@ -98,13 +102,32 @@ class OutboxRelayIT extends PlatformTestSupport {
         assertThat(header(headers, "content-type")).isEqualTo("application/avro");
     }
 
+    @Test
+    void theBacklogAndWhatIsPublishedAreMeasured() {
+        SimpleMeterRegistry measured = new SimpleMeterRegistry();
+        OutboxRelay relay = new OutboxRelay(db, tx, kafka, properties, "platform-test", measured);
+        relay.relayAll().block();
+        tx.transactional(outbox.add(TOPIC, "site", "backlog", site("backlog", "Waiting"))).block();
+        db.sql("UPDATE outbox SET created_at = now() - interval '90 seconds' WHERE sent_at IS NULL").then().block();
+
+        relay.measureBacklog().block();
+        assertThat(measured.get("clientele.outbox.pending").gauge().value()).isEqualTo(1);
+        assertThat(measured.get("clientele.outbox.oldest.age").gauge().value()).isBetween(90.0, 120.0);
+
+        relay.relayAll().block();
+        relay.measureBacklog().block();
+        assertThat(measured.get("clientele.outbox.pending").gauge().value()).isZero();
+        assertThat(measured.get("clientele.outbox.oldest.age").gauge().value()).isZero();
+        assertThat(measured.get("clientele.events.published").tag("topic", TOPIC).counter().count()).isEqualTo(1);
+    }
+
     private static String header(Headers headers, String name) {
         return headers.lastHeader(name) == null ? null : new String(headers.lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 
     @Test
     void anEventWhoseTransactionRolledBackIsNeverPublished() {
-        OutboxRelay relay = new OutboxRelay(db, tx, kafka, properties, "platform-test");
+        OutboxRelay relay = new OutboxRelay(db, tx, kafka, properties, "platform-test", meters);
         SiteUpdated event = site("rolled-back", "Never");
 
         tx.transactional(outbox.add(TOPIC, "site", "rolled-back", event)

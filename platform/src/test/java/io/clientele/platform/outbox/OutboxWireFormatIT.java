@@ -8,6 +8,7 @@ import io.clientele.platform.PlatformTestSupport;
 import io.clientele.platform.embedded.SharedInfrastructure;
 import io.clientele.schemas.registry.SchemaRegistryClient;
 import io.clientele.schemas.serde.AvroDeserializer;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +40,8 @@ class OutboxWireFormatIT extends PlatformTestSupport {
     @Autowired
     OutboxProperties properties;
     @Autowired
+    MeterRegistry meters;
+    @Autowired
     DatabaseClient db;
     @Autowired
     TransactionalOperator tx;
@@ -63,7 +66,7 @@ class OutboxWireFormatIT extends PlatformTestSupport {
         tx.transactional(outbox.add(TOPIC, "site", "wire-relayed", event)).block();
         byte[] row = payload(event.getEventId());
 
-        new OutboxRelay(db, tx, kafka, properties, "platform-test").relayAll().block();
+        new OutboxRelay(db, tx, kafka, properties, "platform-test", meters).relayAll().block();
 
         assertThat(published(event.getEventId()).value()).isEqualTo(row);
     }
@@ -80,7 +83,7 @@ class OutboxWireFormatIT extends PlatformTestSupport {
                 .bind("id", event.getEventId()).bind("type", SiteUpdated.getClassSchema().getFullName()).bind("topic", TOPIC)
                 .bind("payload", ByteBuffer.wrap(bare.toByteArray())).then().block();
 
-        new OutboxRelay(db, tx, kafka, properties, "platform-test").relayAll().block();
+        new OutboxRelay(db, tx, kafka, properties, "platform-test", meters).relayAll().block();
 
         ConsumerRecord<String, byte[]> published = published(event.getEventId());
         assertThat(new AvroDeserializer(new SchemaRegistryClient(registryUrl),
