@@ -1,21 +1,15 @@
 package io.clientele.customer.capture;
 
-import io.clientele.platform.email.EmailAddresses;
-import io.clientele.customer.site.SiteRepository;
 import io.clientele.events.SignupCaptured;
 import io.clientele.events.SignupChannel;
-import io.clientele.platform.limit.RateLimiter;
 import io.clientele.platform.outbox.Events;
-import io.clientele.platform.outbox.Outbox;
 import io.clientele.platform.web.ClientAddresses;
 import io.clientele.platform.web.ProblemException;
-import io.clientele.schemas.Topics;
 import jakarta.validation.Valid;
 import java.time.Instant;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -32,21 +26,12 @@ import reactor.core.publisher.Mono;
 @EnableConfigurationProperties(CaptureLimits.class)
 class SignupController {
 
-    private final SiteRepository sites;
     private final ClientAddresses clientAddresses;
-    private final RateLimiter limiter;
-    private final CaptureLimits limits;
-    private final Outbox outbox;
-    private final TransactionalOperator tx;
+    private final SignupIntake intake;
 
-    SignupController(SiteRepository sites, ClientAddresses clientAddresses, RateLimiter limiter, CaptureLimits limits,
-                     Outbox outbox, TransactionalOperator tx) {
-        this.sites = sites;
+    SignupController(ClientAddresses clientAddresses, SignupIntake intake) {
         this.clientAddresses = clientAddresses;
-        this.limiter = limiter;
-        this.limits = limits;
-        this.outbox = outbox;
-        this.tx = tx;
+        this.intake = intake;
     }
 
     @PostMapping("/api/v1/sites/{siteId}/signups")
@@ -70,15 +55,7 @@ class SignupController {
                 .setLocale(signup.locale())
                 .setClientAddress(clientAddresses.of(request))
                 .build();
-        String key = siteId + ":" + EmailAddresses.normalize(signup.email());
-        return sites.exists(siteId)
-                .flatMap(exists -> exists
-                        ? limiter.consume("signups-per-address", event.getClientAddress(), limits.signupsPerAddress(),
-                                        "sign-ups from this address")
-                                .then(limiter.consume("signups-per-site", siteId, limits.signupsPerSite(), "sign-ups on this site"))
-                                .then(tx.transactional(outbox.add(Topics.CUSTOMER_SIGNUPS, "signup", key, event)))
-                        : Mono.error(ProblemException.notFound("site", siteId)))
-                .thenReturn(new SignupAccepted(event.getEventId()));
+        return intake.accept(event).thenReturn(new SignupAccepted(event.getEventId()));
     }
 
     private static String trimmed(String value) {

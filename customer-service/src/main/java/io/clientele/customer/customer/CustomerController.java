@@ -1,7 +1,7 @@
 package io.clientele.customer.customer;
 
-import io.clientele.customer.note.Notes;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
@@ -17,10 +17,11 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * One customer: read (with its notes), replace, patch (JSON merge patch) and delete, with ETags (creation is
+ * One customer: read (with what other features add to it, its notes), replace, patch (JSON merge patch) and delete, with ETags (creation is
  * {@code creation.CustomerCreationController}'s). A delete with {@code erase=true} erases the customer's personal
  * data in every service.
  */
@@ -30,22 +31,25 @@ class CustomerController {
 
     private final CustomerService service;
     private final CustomerStore store;
-    private final Notes notes;
+    private final List<CustomerDetail> details;
 
-    CustomerController(CustomerService service, CustomerStore store, Notes notes) {
+    CustomerController(CustomerService service, CustomerStore store, List<CustomerDetail> details) {
         this.service = service;
         this.store = store;
-        this.notes = notes;
+        this.details = details;
     }
 
     @GetMapping("/{customerId}")
     Mono<ResponseEntity<Map<String, Object>>> get(@PathVariable String siteId, @PathVariable UUID customerId) {
         return store.existing(siteId, customerId)
-                .flatMap(stored -> notes.of(siteId, customerId).collectList().map(list -> {
-                    Map<String, Object> customer = new LinkedHashMap<>(stored.fields());
-                    customer.put("notes", list);
-                    return ResponseEntity.ok().eTag(stored.etag()).body(customer);
-                }));
+                .flatMap(stored -> Flux.fromIterable(details)
+                        .concatMap(detail -> detail.of(siteId, customerId).map(value -> Map.entry(detail.field(), (Object) value)))
+                        .collectList()
+                        .map(parts -> {
+                            Map<String, Object> customer = new LinkedHashMap<>(stored.fields());
+                            parts.forEach(part -> customer.put(part.getKey(), part.getValue()));
+                            return ResponseEntity.ok().eTag(stored.etag()).body(customer);
+                        }));
     }
 
     @PutMapping("/{customerId}")

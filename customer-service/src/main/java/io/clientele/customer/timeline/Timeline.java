@@ -46,7 +46,7 @@ public class Timeline {
     }
 
     /** Records one entry and answers it with its id. */
-    Mono<Long> recordOne(String siteId, UUID customerId, String type, String channel, String details, Instant at) {
+    public Mono<Long> recordOne(String siteId, UUID customerId, String type, String channel, String details, Instant at) {
         return db.sql("""
                         INSERT INTO timeline_entries (site_id, customer_id, type, channel, details, occurred_at)
                         VALUES (:siteId, :customerId, :type, :channel, CAST(:details AS jsonb), :at) RETURNING id""")

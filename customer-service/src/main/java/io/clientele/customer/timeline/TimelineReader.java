@@ -33,7 +33,7 @@ public class TimelineReader {
      * @param to     the latest time shown (exclusive), or null
      * @param before the cursor a previous page answered, or null for the newest entries
      */
-    Mono<TimelinePage> page(String siteId, UUID customerId, List<String> types, Instant from, Instant to, int limit,
+    public Mono<TimelinePage> page(String siteId, UUID customerId, List<String> types, Instant from, Instant to, int limit,
                             String before) {
         long beforeId = before == null || before.isBlank() ? Long.MAX_VALUE : cursor(before);
         return db.sql("""

@@ -1,6 +1,10 @@
-package io.clientele.customer.timeline;
+package io.clientele.customer.activity;
 
 import io.clientele.customer.customer.CustomerStore;
+import io.clientele.customer.timeline.Timeline;
+import io.clientele.customer.timeline.TimelineEntry;
+import io.clientele.customer.timeline.TimelinePage;
+import io.clientele.customer.timeline.TimelineReader;
 import io.clientele.platform.web.PageLimits;
 import io.clientele.platform.web.ProblemException;
 import java.time.Instant;
@@ -28,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @RestController
 @RequestMapping("/api/v1/sites/{siteId}/customers/{customerId}/timeline")
-class TimelineController {
+class ActivityController {
 
     private static final Pattern TYPE = Pattern.compile("[A-Z][A-Z0-9_]{1,63}");
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -37,7 +41,7 @@ class TimelineController {
     private final Timeline timeline;
     private final CustomerStore customers;
 
-    TimelineController(TimelineReader reader, Timeline timeline, CustomerStore customers) {
+    ActivityController(TimelineReader reader, Timeline timeline, CustomerStore customers) {
         this.reader = reader;
         this.timeline = timeline;
         this.customers = customers;
