@@ -14,6 +14,13 @@ public record ImportJob(UUID id, String siteId, String fileName, String format, 
     public static final String APPLYING = "APPLYING";
     public static final String FINISHED = "FINISHED";
 
+    /** A new import of an accepted file, about to be read: nothing read, sent or applied yet. */
+    public static ImportJob reading(UUID id, String siteId, String fileName, String format, String filePath,
+                                    List<String> headers, ImportOptions options, String requestedBy, int totalRows) {
+        return new ImportJob(id, siteId, fileName, format, filePath, headers, options, requestedBy, READING, totalRows,
+                0, 0, 0, 0, 0, 0, 0, Instant.now(), null);
+    }
+
     public int applied() {
         return created + updated + unchanged;
     }

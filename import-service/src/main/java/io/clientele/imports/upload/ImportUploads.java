@@ -116,8 +116,7 @@ class ImportUploads {
     private static ImportJob job(UUID id, String siteId, String requestedBy, String fileName, String filePath, String format,
                                  SheetRow header, int rows, ImportOptions options) {
         ColumnMapping columns = ColumnMapping.of(header, options.mapping());
-        return new ImportJob(id, siteId, fileName, format, filePath, columns.headers(), options,
-                requestedBy, ImportJob.READING, rows, 0, 0, 0, 0, 0, 0, 0, Instant.now(), null);
+        return ImportJob.reading(id, siteId, fileName, format, filePath, columns.headers(), options, requestedBy, rows);
     }
 
     private static ImportOptions completed(ImportOptions requested, String fileName) {

@@ -165,8 +165,8 @@ class ImportJobIT extends ImportServiceITSupport {
         Path file = Files.createDirectories(properties.directory()).resolve(UUID.randomUUID() + ".upload");
         Files.writeString(file, csv);
         ImportOptions options = new ImportOptions(null, null, null, null, null, null).completed("resumed.csv");
-        ImportJob job = new ImportJob(UUID.randomUUID(), "resume", "resumed.csv", "CSV", file.toString(), List.of("email"),
-                options, "owner", ImportJob.READING, 8, 0, 0, 0, 0, 0, 0, 0, null, null);
+        ImportJob job = ImportJob.reading(UUID.randomUUID(), "resume", "resumed.csv", "CSV", file.toString(), List.of("email"),
+                options, "owner", 8);
         jobs.create(job).block();
         // The instance reading it stopped after staging and sending the first batch (rows 2 to 4).
         ImportRow sentBefore = ImportRow.newBuilder().setRowNumber(2).setFields(Map.of("email", "resumed1@example.test"))
