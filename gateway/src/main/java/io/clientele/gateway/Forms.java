@@ -19,6 +19,11 @@ public final class Forms {
 
     /** The field's comma-separated values, each trimmed, the empty ones left out. */
     public static java.util.List<String> commaSeparated(MultiValueMap<String, String> form, String name) {
-        return java.util.Arrays.stream(field(form, name).split(",")).map(String::strip).filter(value -> !value.isEmpty()).toList();
+        return commaSeparated(field(form, name));
+    }
+
+    /** A text's comma-separated values, each trimmed, the empty ones left out. */
+    public static java.util.List<String> commaSeparated(String text) {
+        return java.util.Arrays.stream(text.split(",")).map(String::strip).filter(value -> !value.isEmpty()).toList();
     }
 }

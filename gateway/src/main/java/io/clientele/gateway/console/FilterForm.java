@@ -138,7 +138,7 @@ record FilterForm(String match, List<Group> groups) {
             return null;
         }
         if (LISTS.contains(op) || BETWEEN.equals(op)) {
-            return java.util.Arrays.stream(condition.value().split(",")).map(String::strip).filter(item -> !item.isEmpty()).toList();
+            return Forms.commaSeparated(condition.value());
         }
         if ("BOOLEAN".equals(kind)) {
             return switch (condition.value()) {
